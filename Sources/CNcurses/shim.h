@@ -1,0 +1,51 @@
+// The only C in the project. SwiftPM drops the -D_XOPEN_SOURCE flag that
+// ncursesw's pkg-config sets, so the wide-character API must be switched on
+// here, and the macros Swift cannot import are wrapped as inline functions.
+#ifndef DECISION_AID_CNCURSES_SHIM_H
+#define DECISION_AID_CNCURSES_SHIM_H
+
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+
+#include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <termios.h>
+#if __has_include(<ncursesw/curses.h>)
+#include <ncursesw/curses.h>
+#else
+#include <curses.h>
+#endif
+
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
+static inline int cn_lines(void) { return LINES; }
+static inline int cn_cols(void) { return COLS; }
+static inline int cn_colors(void) { return COLORS; }
+static inline int cn_set_escdelay(int ms) { return set_escdelay(ms); }
+
+static inline attr_t cn_a_normal(void) { return A_NORMAL; }
+static inline attr_t cn_a_bold(void) { return A_BOLD; }
+static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
+static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t cn_a_dim(void) { return A_DIM; }
+static inline attr_t cn_color_pair(int n) { return COLOR_PAIR(n); }
+
+static inline mmask_t cn_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t cn_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t cn_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t cn_button4_pressed(void) { return BUTTON4_PRESSED; }
+#if defined(BUTTON5_PRESSED)
+static inline mmask_t cn_button5_pressed(void) { return BUTTON5_PRESSED; }
+#else
+static inline mmask_t cn_button5_pressed(void) { return 0; }
+#endif
+static inline int cn_key_f(int n) { return KEY_F(n); }
+
+static inline FILE *cn_fdopen_out(void) { return fdopen(STDOUT_FILENO, "w"); }
+static inline FILE *cn_fdopen_in(void) { return fdopen(STDIN_FILENO, "r"); }
+
+#endif

@@ -1,0 +1,171 @@
+/// Reads each content file's entries into models. Field-level problems
+/// (missing keys, wrong types, bad dates, typos) are logged with their line.
+enum FileReaders {
+    static func read(_ roots: [String: Entry], log: ProblemLog) -> ContentSet? {
+        guard let about = roots["about.yaml"].flatMap(readAbout),
+              let sourcesRoot = roots["sources.yaml"], let studiesRoot = roots["studies.yaml"],
+              let risksRoot = roots["risks.yaml"], let checklistRoot = roots["checklist.yaml"],
+              let therapiesRoot = roots["therapies.yaml"], let glossaryRoot = roots["glossary.yaml"],
+              let rulesRoot = roots["rules.yaml"], let questionsRoot = roots["questions.yaml"]
+        else { return nil }
+
+        let sources = sourcesRoot.entries("sources", labelled: "source").compactMap(readSource)
+        let studies = studiesRoot.entries("studies", labelled: "study").compactMap(readStudy)
+        let risks = risksRoot.entries("risks", labelled: "risk").compactMap(readRisk)
+        let checklist = checklistRoot.entries("checklist", labelled: "checklist item").compactMap(readChecklistItem)
+        let note = therapiesRoot.entry("note").flatMap { readCited($0, key: "text") }
+        let therapies = therapiesRoot.entries("therapies", labelled: "therapy").compactMap(readTherapy)
+        let glossary = glossaryRoot.entries("glossary", labelled: "glossary term").compactMap(readTerm)
+        var levels: [String: LevelText] = [:]
+        if let levelsEntry = rulesRoot.entry("levels") {
+            for name in levelsEntry.keys {
+                if let entry = levelsEntry.entry(name), let level = readLevel(entry) { levels[name] = level }
+            }
+            levelsEntry.finish()
+        }
+        let rules = rulesRoot.entries("rules", labelled: "rule").compactMap(readRule)
+        let questions = questionsRoot.entries("questions", labelled: "question").compactMap(readQuestion)
+        for root in roots.values { root.finish() }
+        guard let therapiesNote = note else { return nil }
+        return ContentSet(
+            about: about, sources: sources, studies: studies, risks: risks, checklist: checklist,
+            therapiesNote: therapiesNote, therapies: therapies, glossary: glossary, levels: levels,
+            rules: rules, questions: questions
+        )
+    }
+
+    private static func readAbout(_ root: Entry) -> About? {
+        guard let e = root.entry("about") else { return nil }
+        defer { e.finish() }
+        let reviewed = e.day("reviewed"), reviewBy = e.day("reviewBy")
+        if let reviewed, let reviewBy, reviewBy <= reviewed {
+            e.problem(e.node("reviewBy")?.1 ?? e.line, "'reviewBy' (\(reviewBy)) should come after 'reviewed' (\(reviewed))")
+        }
+        guard let version = e.string("version"), let reviewed, let reviewBy,
+              let madeBy = e.string("madeBy"), let updatePolicy = e.string("updatePolicy"),
+              let funding = e.string("funding"), let conflicts = e.string("conflicts"),
+              let evidenceMethod = e.string("evidenceMethod"), let purpose = e.string("purpose"),
+              let notAdvice = e.string("notAdvice"), let timeNeeded = e.string("timeNeeded")
+        else { return nil }
+        return About(version: version, reviewed: reviewed, reviewBy: reviewBy, madeBy: madeBy,
+                     updatePolicy: updatePolicy, funding: funding, conflicts: conflicts,
+                     evidenceMethod: evidenceMethod, purpose: purpose, notAdvice: notAdvice, timeNeeded: timeNeeded)
+    }
+
+    private static func kind(_ e: Entry, _ key: String) -> SourceKind? {
+        guard let text = e.string(key) else { return nil }
+        guard let kind = SourceKind(rawValue: text) else {
+            e.problem(e.node(key)?.1 ?? e.line, "'\(key)' in \(e.label) is '\(text)'; allowed: \(SourceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        return kind
+    }
+
+    private static func readSource(_ e: Entry) -> Source? {
+        defer { e.finish() }
+        guard let id = e.string("id"), let short = e.string("short"), let citation = e.string("citation"),
+              let year = e.int("year", in: 1900...2100), let kind = kind(e, "kind"),
+              let link = e.string("link"), let checked = e.string("checked")
+        else { return nil }
+        return Source(id: id, short: short, citation: citation, year: year, kind: kind, link: link, checked: checked, line: e.line)
+    }
+
+    /// An entry holding a text (under `key`) and its `sources`.
+    private static func readCited(_ e: Entry, key: String) -> Cited? {
+        defer { e.finish() }
+        guard let text = e.string(key) else { return nil }
+        return Cited(text: text, sources: e.words("sources"), line: e.line)
+    }
+
+    /// A text field of an entry that cites the entry's own sources.
+    private static func citedField(_ e: Entry, _ key: String, sources: [String], required: Bool = true) -> Cited? {
+        guard let text = e.string(key, required: required) else { return nil }
+        return Cited(text: text, sources: sources, line: e.node(key)?.1 ?? e.line)
+    }
+
+    private static func readStudy(_ e: Entry) -> Study? {
+        defer { e.finish() }
+        let sources = e.words("sources")
+        let groups: [StudyGroup] = e.words("groups").compactMap { word in
+            guard let group = StudyGroup(rawValue: word) else {
+                e.problem(e.node("groups")?.1 ?? e.line, "group '\(word)' in \(e.label) is not one of: \(StudyGroup.allCases.map(\.rawValue).joined(separator: ", "))")
+                return nil
+            }
+            return group
+        }
+        let outcomes = e.entries("outcomes", labelled: "outcome").compactMap { readCited($0, key: "text") }
+        let limitations = e.entries("limitations", labelled: "limitation").compactMap { readCited($0, key: "text") }
+        guard let id = e.string("id"), let name = e.string("name"), let who = e.string("who"),
+              let howMany = e.int("howMany", in: 1...1_000_000), let design = kind(e, "design"),
+              let followUp = citedField(e, "followUp", sources: sources),
+              let summary = citedField(e, "summary", sources: sources)
+        else { return nil }
+        return Study(id: id, name: name, who: who, howMany: howMany, design: design, followUp: followUp,
+                     groups: groups, summary: summary, outcomes: outcomes, limitations: limitations,
+                     sources: sources, line: e.line)
+    }
+
+    private static func readRisk(_ e: Entry) -> Risk? {
+        defer { e.finish() }
+        let sources = e.words("sources")
+        let figures = e.entries("figures", labelled: "figure").compactMap { f -> RiskFigure? in
+            defer { f.finish() }
+            let per100 = f.double("per100", in: 0...100), low = f.double("low", in: 0...100), high = f.double("high", in: 0...100)
+            guard let text = f.string("text"), let group = f.string("group"), let timeFrame = f.string("timeFrame"),
+                  let certainty = f.string("certainty") else { return nil }
+            return RiskFigure(text: text, group: group, timeFrame: timeFrame, per100: per100, low: low, high: high,
+                              certainty: certainty, sources: f.words("sources"), line: f.line)
+        }
+        let higherFor = e.string("higherFor", required: false).map {
+            Cited(text: $0, sources: e.words("higherForSources"), line: e.node("higherFor")?.1 ?? e.line)
+        }
+        _ = e.node("higherForSources")
+        guard let id = e.string("id"), let name = e.string("name"),
+              let summary = citedField(e, "summary", sources: sources) else { return nil }
+        return Risk(id: id, name: name, summary: summary, figures: figures, higherFor: higherFor, sources: sources, line: e.line)
+    }
+
+    private static func readChecklistItem(_ e: Entry) -> ChecklistItem? {
+        defer { e.finish() }
+        guard let id = e.string("id"), let question = e.string("question"), let why = e.string("why"),
+              let redFlag = e.bool("redFlag") else { return nil }
+        return ChecklistItem(id: id, question: question, why: why, redFlag: redFlag, sources: e.words("sources"), line: e.line)
+    }
+
+    private static func readTherapy(_ e: Entry) -> Therapy? {
+        defer { e.finish() }
+        guard let id = e.string("id"), let name = e.string("name"), let brands = e.string("brands"),
+              let highEfficacy = e.bool("highEfficacy") else { return nil }
+        return Therapy(id: id, name: name, brands: brands, highEfficacy: highEfficacy, sources: e.words("sources"), line: e.line)
+    }
+
+    private static func readTerm(_ e: Entry) -> GlossaryTerm? {
+        defer { e.finish() }
+        guard let id = e.string("id"), let term = e.string("term"), let definition = e.string("definition") else { return nil }
+        return GlossaryTerm(id: id, term: term, definition: definition, sources: e.words("sources"), line: e.line)
+    }
+
+    private static func readLevel(_ e: Entry) -> LevelText? {
+        defer { e.finish() }
+        guard let headline = e.string("headline"), let explanation = e.string("explanation") else { return nil }
+        return LevelText(headline: headline, explanation: explanation, sources: e.words("sources"), line: e.line)
+    }
+
+    private static func readRule(_ e: Entry) -> RuleText? {
+        defer { e.finish() }
+        guard let id = e.string("id"), let text = e.string("text") else { return nil }
+        return RuleText(id: id, text: text, change: e.string("change", required: false), sources: e.words("sources"), line: e.line)
+    }
+
+    private static func readQuestion(_ e: Entry) -> Question? {
+        defer { e.finish() }
+        let choices = e.entries("choices", required: false, labelled: "choice").compactMap { c -> Choice? in
+            defer { c.finish() }
+            guard let value = c.string("value"), let label = c.string("label"),
+                  let description = c.string("description") else { return nil }
+            return Choice(value: value, label: label, description: description, line: c.line)
+        }
+        guard let id = e.string("id"), let prompt = e.string("prompt"), let why = e.string("why") else { return nil }
+        return Question(id: id, prompt: prompt, why: why, choices: choices, sources: e.words("sources"), line: e.line)
+    }
+}

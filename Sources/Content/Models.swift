@@ -1,0 +1,178 @@
+// What the aid says, as plain values. Loaded from Assets/content/*.yaml by
+// ContentLoader; see Assets/content/README.md for the file format.
+
+/// A sentence that may hold figures, with the sources behind them.
+public struct Cited: Sendable, Equatable {
+    public var text: String
+    public var sources: [String]
+    public var line: Int
+}
+
+public struct About: Sendable, Equatable {
+    public var version: String
+    public var reviewed: Day
+    public var reviewBy: Day
+    public var madeBy: String
+    public var updatePolicy: String
+    public var funding: String
+    public var conflicts: String
+    public var evidenceMethod: String
+    public var purpose: String
+    public var notAdvice: String
+    public var timeNeeded: String
+}
+
+public enum SourceKind: String, Sendable, CaseIterable {
+    case guideline, positionStatement = "position-statement", randomizedTrial = "randomized-trial"
+    case cohort, metaAnalysis = "meta-analysis", registry, trialRegistration = "trial-registration"
+    case review, regulator, patientOrganisation = "patient-organisation", newsArticle = "news-article"
+    case advocacy, scale
+
+    /// How the kind reads in a sentence ("a randomized trial").
+    public var phrase: String {
+        switch self {
+        case .guideline: return "guideline"
+        case .positionStatement: return "position statement"
+        case .randomizedTrial: return "randomized trial"
+        case .cohort: return "cohort study"
+        case .metaAnalysis: return "meta-analysis"
+        case .registry: return "registry study"
+        case .trialRegistration: return "trial registration"
+        case .review: return "review"
+        case .regulator: return "regulator's advice"
+        case .patientOrganisation: return "patient organisation"
+        case .newsArticle: return "news article"
+        case .advocacy: return "patient advocacy group"
+        case .scale: return "rating scale"
+        }
+    }
+}
+
+public struct Source: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var short: String
+    public var citation: String
+    public var year: Int
+    public var kind: SourceKind
+    public var link: String
+    public var checked: String
+    public var line: Int
+}
+
+public enum StudyGroup: String, Sendable, CaseIterable {
+    case relapsing, progressive, children
+}
+
+public struct Study: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var who: String
+    public var howMany: Int
+    public var design: SourceKind
+    public var followUp: Cited
+    public var groups: [StudyGroup]
+    public var summary: Cited
+    public var outcomes: [Cited]
+    public var limitations: [Cited]
+    public var sources: [String]
+    public var line: Int
+}
+
+public struct RiskFigure: Sendable, Equatable {
+    public var text: String
+    public var group: String
+    public var timeFrame: String
+    public var per100: Double?
+    public var low: Double?
+    public var high: Double?
+    public var certainty: String
+    public var sources: [String]
+    public var line: Int
+}
+
+public struct Risk: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var summary: Cited
+    public var figures: [RiskFigure]
+    public var higherFor: Cited?
+    public var sources: [String]
+    public var line: Int
+}
+
+public struct ChecklistItem: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var question: String
+    public var why: String
+    public var redFlag: Bool
+    public var sources: [String]
+    public var line: Int
+}
+
+public struct Therapy: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var brands: String
+    public var highEfficacy: Bool
+    public var sources: [String]
+    public var line: Int
+}
+
+public struct GlossaryTerm: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var term: String
+    public var definition: String
+    public var sources: [String]
+    public var line: Int
+}
+
+public struct LevelText: Sendable, Equatable {
+    public var headline: String
+    public var explanation: String
+    public var sources: [String]
+    public var line: Int
+}
+
+public struct RuleText: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var text: String
+    public var change: String?
+    public var sources: [String]
+    public var line: Int
+}
+
+public struct Choice: Sendable, Equatable {
+    public var value: String
+    public var label: String
+    public var description: String
+    public var line: Int
+}
+
+public struct Question: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var prompt: String
+    public var why: String
+    public var choices: [Choice]
+    public var sources: [String]
+    public var line: Int
+}
+
+/// Everything the aid says, loaded and cross-checked.
+public struct ContentSet: Sendable, Equatable {
+    public var about: About
+    public var sources: [Source]
+    public var studies: [Study]
+    public var risks: [Risk]
+    public var checklist: [ChecklistItem]
+    public var therapiesNote: Cited
+    public var therapies: [Therapy]
+    public var glossary: [GlossaryTerm]
+    public var levels: [String: LevelText]
+    public var rules: [RuleText]
+    public var questions: [Question]
+
+    public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+    public func rule(_ id: String) -> RuleText? { rules.first { $0.id == id } }
+    public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+    public func therapy(_ id: String) -> Therapy? { therapies.first { $0.id == id } }
+}

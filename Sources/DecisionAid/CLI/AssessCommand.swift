@@ -1,0 +1,92 @@
+import ArgumentParser
+import Content
+import Foundation
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+}
+
+/// `decision-aid assess`: answers in, assessment out, no terminal needed.
+struct AssessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assess",
+        abstract: "Print what the guidelines say for a set of answers.",
+        discussion: """
+        Give answers as flags, or as JSON with --answers FILE (- for standard input); \
+        flags override the file. An answer left out counts as not answered: the result \
+        then says which answers are needed. Not medical advice.
+
+        Therapy ids: none, \(TherapyIDs.all.joined(separator: ", ")).
+        Example: decision-aid assess --age 34 --subtype relapsing-remitting \
+        --relapses-last-12-months 2 --walking unlimited --years-since-diagnosis 4 \
+        --therapy ocrelizumab --active-on-treatment yes --no-serious-comorbidity
+        """
+    )
+
+    @Option(help: ArgumentHelp("Age in years: \(AnswerField.age.allowed).", valueName: "YEARS")) var age: String?
+    @Option(help: ArgumentHelp("MS type: \(AnswerField.subtype.allowed).", valueName: "TYPE")) var subtype: String?
+    @Option(name: .customLong("relapses-last-12-months"), help: ArgumentHelp("Relapses in the last 12 months: \(AnswerField.relapsesLast12Months.allowed).", valueName: "N")) var relapses: String?
+    @Option(name: .customLong("new-mri-activity-last-12-months"), help: ArgumentHelp("New or active MRI lesions in the last 12 months: \(AnswerField.newMRIActivityLast12Months.allowed).", valueName: "ANSWER")) var mri: String?
+    @Option(help: ArgumentHelp("Walking ability: \(AnswerField.walking.allowed).", valueName: "ABILITY")) var walking: String?
+    @Option(help: ArgumentHelp("Exact EDSS score (wins over --walking): \(AnswerField.edss.allowed).", valueName: "SCORE")) var edss: String?
+    @Option(name: .customLong("disability-from-recent-relapse"), help: ArgumentHelp("Did the disability come on with a recent relapse: \(AnswerField.disabilityFromRecentRelapse.allowed).", valueName: "ANSWER")) var fromRelapse: String?
+    @Option(name: .customLong("years-since-diagnosis"), help: ArgumentHelp("Years since diagnosis: \(AnswerField.yearsSinceDiagnosis.allowed).", valueName: "YEARS")) var years: String?
+    @Option(name: .customLong("therapy"), help: ArgumentHelp("A treatment tried (repeat for each), or none.", valueName: "ID")) var therapies: [String] = []
+    @Option(name: .customLong("active-on-treatment"), help: ArgumentHelp("Was MS active while on treatment: \(AnswerField.activeOnTreatment.allowed).", valueName: "ANSWER")) var activeOnTreatment: String?
+    @Flag(inversion: .prefixedNo, help: "A doctor has ruled out high-efficacy treatment.") var highEfficacyContraindicated: Bool?
+    @Flag(inversion: .prefixedNo, help: "Serious heart, lung, liver or kidney disease.") var seriousComorbidity: Bool?
+
+    @Option(name: .customLong("answers"), help: ArgumentHelp("Read answers as JSON from FILE (- for standard input).", valueName: "FILE")) var answersFile: String?
+    @Option(help: "Output: text, json or markdown.") var format: OutputFormat = .text
+    @OptionGroup var content: ContentOptions
+
+    func run() throws {
+        let content = try self.content.load()
+        let answers: Answers
+        do {
+            answers = try collectAnswers()
+        } catch let error as AnswerError {
+            Console.error("decision-aid assess: \(answersFile != nil && error.field != nil && !flagGiven(error.field) ? error.jsonMessage : error.flagMessage)")
+            throw ExitCode(2)
+        }
+        let assessment = Assessor.assess(answers, content: content)
+        switch format {
+        case .text: Console.out(AssessmentText.render(assessment, content: content))
+        case .json: Console.out(AssessmentJSON.render(assessment, content: content))
+        case .markdown: Console.out(AssessmentMarkdown.render(assessment, content: content))
+        }
+    }
+
+    private func flagGiven(_ field: AnswerField?) -> Bool {
+        guard let field else { return false }
+        return flagValues.contains { $0.0 == field } || (field == .therapies && !therapies.isEmpty)
+    }
+
+    private var flagValues: [(AnswerField, String)] {
+        let pairs: [(AnswerField, String?)] = [
+            (.age, age), (.subtype, subtype), (.relapsesLast12Months, relapses), (.newMRIActivityLast12Months, mri),
+            (.walking, walking), (.edss, edss), (.disabilityFromRecentRelapse, fromRelapse),
+            (.yearsSinceDiagnosis, years), (.activeOnTreatment, activeOnTreatment),
+        ]
+        return pairs.compactMap { field, value in value.map { (field, $0) } }
+    }
+
+    func collectAnswers() throws -> Answers {
+        var answers = Answers()
+        if let answersFile { answers = try AnswersJSON.parse(try readAnswers(answersFile)) }
+        for (field, value) in flagValues { try AnswerParser.set(field, from: value, in: &answers) }
+        if !therapies.isEmpty { try AnswerParser.setTherapies(therapies, in: &answers) }
+        if let highEfficacyContraindicated { answers.highEfficacyContraindicated = highEfficacyContraindicated }
+        if let seriousComorbidity { answers.seriousComorbidity = seriousComorbidity }
+        try AnswerParser.crossCheck(answers)
+        return answers
+    }
+
+    private func readAnswers(_ path: String) throws(AnswerError) -> Data {
+        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AnswerError(nil, "--answers: cannot read '\(path)' (no such file, or no permission)")
+        }
+        return data
+    }
+}

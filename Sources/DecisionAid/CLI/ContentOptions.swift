@@ -1,0 +1,31 @@
+import ArgumentParser
+import Content
+import Foundation
+
+/// `--content DIR`: load a reviewer's edited copy instead of the built-in content.
+public struct ContentOptions: ParsableArguments {
+    @Option(name: .customLong("content"), help: ArgumentHelp("Load content from this folder instead of the built-in copy.", valueName: "DIR"))
+    public var directory: String?
+
+    public init() {}
+
+    /// Loads content, or prints every problem as file:line: message and exits 1.
+    func load() throws -> ContentSet {
+        do {
+            return try ProgramContent.load(directory: directory)
+        } catch {
+            Console.error("decision-aid: the content has problems:\n\(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}

@@ -1,0 +1,102 @@
+import Content
+
+/// One rule that fired, in words a person can read, with its sources.
+public struct Reason: Sendable, Equatable {
+    public var rule: String
+    public var kind: RuleKind
+    public var text: String
+    public var change: String?
+    /// "because you said …" phrases, one per answer behind the rule.
+    public var because: [String]
+    public var fields: [AnswerField]
+    public var missing: Bool
+    public var settledBy: [AnswerField]
+    public var sources: [String]
+}
+
+/// A risk, flagged when the evidence says it is higher for people like this person.
+public struct MatchedRisk: Sendable, Equatable {
+    public var risk: Risk
+    public var higherForYou: Bool
+}
+
+/// What the guidelines say about people with these answers.
+public struct Assessment: Sendable, Equatable {
+    public var answers: Answers
+    public var level: CandidacyLevel
+    public var headline: String
+    public var explanation: String
+    /// Rules at the deciding level first, then the others that fired, then notes.
+    public var reasons: [Reason]
+    public var risks: [MatchedRisk]
+    public var evidence: [Study]
+    public var checklist: [ChecklistItem]
+    public var contentVersion: String
+    public var contentReviewed: Day
+}
+
+public enum Assessor {
+    public static func assess(_ answers: Answers, content: ContentSet) -> Assessment {
+        let (level, fired) = RuleTable.evaluate(answers)
+
+        func rank(_ kind: RuleKind) -> Int {
+            switch kind {
+            case .level(let l) where l == level: return 0
+            case .level(let l): return 1 + l.precedence
+            case .note: return 10
+            }
+        }
+        let reasons = fired
+            .map { rule, trigger in reason(rule, trigger, answers, content) }
+            .enumerated()
+            .sorted { (rank($0.element.kind), $0.offset) < (rank($1.element.kind), $1.offset) }
+            .map(\.element)
+
+        let levelText = content.levels[level.rawValue]
+        return Assessment(
+            answers: answers, level: level,
+            headline: levelText?.headline ?? level.rawValue,
+            explanation: levelText?.explanation ?? "",
+            reasons: reasons,
+            risks: matchedRisks(answers, content),
+            evidence: matchedEvidence(answers, content),
+            checklist: content.checklist,
+            contentVersion: content.about.version,
+            contentReviewed: content.about.reviewed
+        )
+    }
+
+    static func reason(_ rule: Rule, _ trigger: Trigger, _ answers: Answers, _ content: ContentSet) -> Reason {
+        let words = content.rule(rule.id)
+        let because = trigger.missing
+            ? trigger.fields.map { "you have not answered \(AnswerPhrases.topic($0))" }
+            : trigger.fields.map { AnswerPhrases.phrase($0, answers, content) }
+        return Reason(
+            rule: rule.id, kind: rule.kind, text: words?.text ?? rule.condition, change: words?.change,
+            because: because, fields: trigger.fields, missing: trigger.missing,
+            settledBy: trigger.missing ? trigger.fields : rule.settledBy, sources: words?.sources ?? []
+        )
+    }
+
+    /// Studies that speak to people like this: by MS type, and children's
+    /// data for under-18s. With the type unknown, all studies are shown.
+    static func matchedEvidence(_ answers: Answers, _ content: ContentSet) -> [Study] {
+        var groups: Set<StudyGroup>
+        switch answers.subtype {
+        case .relapsingRemitting?: groups = [.relapsing]
+        case .secondaryProgressive?, .primaryProgressive?: groups = [.progressive]
+        default: groups = [.relapsing, .progressive]
+        }
+        if let age = answers.age, age < 18 { groups.insert(.children) }
+        return content.studies.filter { !groups.isDisjoint(with: $0.groups) }
+    }
+
+    /// Every risk applies to everyone; those with a "higher for" note are
+    /// flagged for older people, more disability and progressive MS.
+    static func matchedRisks(_ answers: Answers, _ content: ContentSet) -> [MatchedRisk] {
+        let older = (answers.age ?? 0) >= 45
+        let disabled = (answers.effectiveEDSS?.score ?? 0) >= 6.0
+        let progressive = answers.subtype == .secondaryProgressive || answers.subtype == .primaryProgressive
+        return content.risks.map { MatchedRisk(risk: $0, higherForYou: $0.higherFor != nil && (older || disabled || progressive)) }
+    }
+}

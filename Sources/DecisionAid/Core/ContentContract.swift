@@ -1,0 +1,91 @@
+import Content
+
+/// Checks the content against what the program expects: every rule in the
+/// table has words, every worded rule exists, questions and therapies match
+/// the assess contract. Content alone cannot know these; the program does.
+public enum ContentContract {
+    public static func problems(in content: ContentSet) -> [ContentProblem] {
+        var problems: [ContentProblem] = []
+        func add(_ file: String, _ line: Int, _ message: String) {
+            problems.append(ContentProblem(file: file, line: line, message: message))
+        }
+
+        let ruleIDs = Set(RuleTable.rules.map(\.id))
+        for rule in RuleTable.rules where content.rule(rule.id) == nil {
+            add("rules.yaml", 1, "rule '\(rule.id)' (\(rule.condition)) has no words; add an entry with id: \(rule.id)")
+        }
+        for text in content.rules where !ruleIDs.contains(text.id) {
+            add("rules.yaml", text.line, "rule '\(text.id)' is not in the program's rule table; known rules: \(RuleTable.rules.map(\.id).joined(separator: ", "))")
+        }
+        for level in CandidacyLevel.allCases where content.levels[level.rawValue] == nil {
+            add("rules.yaml", 1, "level '\(level.rawValue)' has no headline; add it under 'levels:'")
+        }
+        for name in content.levels.keys.sorted() where CandidacyLevel(rawValue: name) == nil {
+            add("rules.yaml", content.levels[name]?.line ?? 1, "'\(name)' is not a level; levels are: \(CandidacyLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+
+        let contentTherapies = content.therapies.map(\.id)
+        for id in TherapyIDs.all where !contentTherapies.contains(id) {
+            add("therapies.yaml", 1, "therapy '\(id)' is missing; the assess contract needs all of: \(TherapyIDs.all.joined(separator: ", "))")
+        }
+        for therapy in content.therapies {
+            if !TherapyIDs.all.contains(therapy.id) {
+                add("therapies.yaml", therapy.line, "therapy '\(therapy.id)' is not in the assess contract; adding one needs a program change")
+            } else if therapy.highEfficacy != TherapyIDs.highEfficacy.contains(therapy.id) {
+                add("therapies.yaml", therapy.line, "therapy '\(therapy.id)' says highEfficacy: \(therapy.highEfficacy), but the rules count it as \(TherapyIDs.highEfficacy.contains(therapy.id) ? "high-efficacy" : "not high-efficacy")")
+            }
+        }
+
+        let fields = Dictionary(uniqueKeysWithValues: AnswerField.allCases.map { ($0.jsonKey, $0) })
+        for field in AnswerField.allCases where content.question(field.jsonKey) == nil {
+            add("questions.yaml", 1, "question '\(field.jsonKey)' is missing")
+        }
+        for question in content.questions {
+            guard let field = fields[question.id] else {
+                add("questions.yaml", question.line, "question '\(question.id)' is not an answer the program knows; known: \(AnswerField.allCases.map(\.jsonKey).joined(separator: ", "))")
+                continue
+            }
+            let expected = choiceValues(field)
+            let given = question.choices.map(\.value)
+            if given.sorted() != expected.sorted() {
+                let line = question.choices.first?.line ?? question.line
+                add("questions.yaml", line, "question '\(question.id)' has choices [\(given.joined(separator: ", "))]; it needs exactly [\(expected.joined(separator: ", "))]")
+            }
+        }
+        return problems
+    }
+
+    /// The fixed answers a question offers; [] for typed answers.
+    public static func choiceValues(_ field: AnswerField) -> [String] {
+        switch field {
+        case .subtype: return Subtype.allCases.map(\.rawValue)
+        case .newMRIActivityLast12Months: return MRIActivity.allCases.map(\.rawValue)
+        case .walking: return Walking.allCases.map(\.rawValue)
+        case .disabilityFromRecentRelapse, .activeOnTreatment: return YesNoUnsure.allCases.map(\.rawValue)
+        case .highEfficacyContraindicated, .seriousComorbidity: return ["yes", "no"]
+        case .age, .relapsesLast12Months, .edss, .yearsSinceDiagnosis, .therapies: return []
+        }
+    }
+}
+
+/// Loading content for the program: the built-in copy or a reviewer's folder,
+/// checked both on its own and against the program's contract.
+public enum ProgramContent {
+    public static func load(directory: String?) throws(ContentError) -> ContentSet {
+        let content: ContentSet
+        if let directory {
+            content = try ContentLoader.load(directory: directory)
+        } else {
+            content = try ContentLoader.loadEmbedded()
+        }
+        let problems = ContentContract.problems(in: content)
+        if !problems.isEmpty {
+            throw ContentError(problems: problems.map {
+                var p = $0
+                if let directory, !p.file.hasPrefix("/") { p.file = directory + "/" + p.file }
+                return p
+            })
+        }
+        return content
+    }
+}

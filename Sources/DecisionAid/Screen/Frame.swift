@@ -1,0 +1,135 @@
+/// What a cell means, never what colour it is: a back end maps styles to
+/// colours, or to bold/reverse/underline where there is no colour.
+public enum Style: String, Sendable, Equatable, CaseIterable {
+    case normal, heading, selected, muted, warning, good, emphasis, link
+}
+
+public struct Size: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) { self.width = width; self.height = height }
+}
+
+/// The terminal's abilities, decided once at start-up by the back end and
+/// handed to views so they pick glyphs (Unicode or ASCII) themselves.
+public struct Capabilities: Sendable, Equatable {
+    public var unicode: Bool
+    public var color: Bool
+    public init(unicode: Bool, color: Bool) { self.unicode = unicode; self.color = color }
+    public static let plain = Capabilities(unicode: false, color: false)
+    public static let full = Capabilities(unicode: true, color: true)
+}
+
+/// One screen as a grid of cells. Views draw into it; the curses back end
+/// copies it to the terminal and tests read it back as text.
+public struct Frame: Sendable, Equatable {
+    public struct Cell: Sendable, Equatable {
+        /// One grapheme; "" marks the right half of a wide character.
+        public var text: String
+        public var style: Style
+    }
+
+    public let size: Size
+    public private(set) var cells: [Cell]
+    /// Where the hardware cursor goes (the focused item), so screen readers
+    /// and magnifiers follow the focus.
+    public var cursor: (row: Int, column: Int)?
+
+    public init(_ size: Size) {
+        self.size = size
+        cells = Array(repeating: Cell(text: " ", style: .normal), count: max(0, size.width * size.height))
+    }
+
+    public static func == (a: Frame, b: Frame) -> Bool {
+        a.size == b.size && a.cells == b.cells && a.cursor?.row == b.cursor?.row && a.cursor?.column == b.cursor?.column
+    }
+
+    public subscript(row: Int, column: Int) -> Cell {
+        cells[row * size.width + column]
+    }
+
+    /// Writes `text` from (row, column), clipped at the right edge. Returns the
+    /// number of columns used. Wide characters take two cells.
+    @discardableResult
+    public mutating func put(_ text: String, row: Int, column: Int, style: Style = .normal) -> Int {
+        guard row >= 0, row < size.height else { return 0 }
+        var col = column
+        for character in text {
+            let width = Frame.width(of: character)
+            if width == 0 { continue }
+            if col + width > size.width { break }
+            if col >= 0 {
+                cells[row * size.width + col] = Cell(text: String(character), style: style)
+                if width == 2 { cells[row * size.width + col + 1] = Cell(text: "", style: style) }
+            }
+            col += width
+        }
+        return max(0, col - column)
+    }
+
+    /// Sets the style of a run of cells without changing their text (for highlighting a row).
+    public mutating func restyle(row: Int, from column: Int, count: Int, style: Style) {
+        guard row >= 0, row < size.height else { return }
+        for col in max(0, column)..<min(size.width, column + count) {
+            cells[row * size.width + col].style = style
+        }
+    }
+
+    /// The frame as plain text, one line per row, trailing spaces trimmed.
+    public var text: String {
+        (0..<size.height).map { row in
+            var line = ""
+            for col in 0..<size.width { line += self[row, col].text }
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    /// Terminal columns a character takes (0, 1 or 2). A fixed table rather
+    /// than the C library's wcwidth, which answers -1 for everything outside
+    /// ASCII until a UTF-8 locale is set: frames must measure the same in tests.
+    public static func width(of character: Character) -> Int {
+        var total = 0
+        for scalar in character.unicodeScalars {
+            total += width(of: scalar.value)
+        }
+        return min(total, 2)
+    }
+
+    static func width(of v: UInt32) -> Int {
+        if v < 0x20 || v == 0x7F { return 0 }
+        if v < 0x300 { return 1 }
+        for range in zeroWidth where range.contains(v) { return 0 }
+        for range in doubleWidth where range.contains(v) { return 2 }
+        return 1
+    }
+
+    private static let zeroWidth: [ClosedRange<UInt32>] = [
+        0x0300...0x036F, 0x0483...0x0489, 0x0591...0x05BD, 0x200B...0x200F, 0x2028...0x202E,
+        0x2060...0x2064, 0x20D0...0x20FF, 0xFE00...0xFE0F, 0xFE20...0xFE2F, 0xFEFF...0xFEFF,
+        0x1F3FB...0x1F3FF, 0xE0100...0xE01EF,
+    ]
+
+    /// East Asian Wide and Fullwidth, and emoji shown as pictures (Unicode 15).
+    private static let doubleWidth: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,
+        0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F, 0x2693...0x2693, 0x26A1...0x26A1,
+        0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA,
+        0x26F2...0x26F3, 0x26F5...0x26F5, 0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B,
+        0x2728...0x2728, 0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
+        0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
+        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F,
+        0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+        0x1F004...0x1F004, 0x1F0CF...0x1F0CF, 0x1F18E...0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F320,
+        0x1F32D...0x1F335, 0x1F337...0x1F37C, 0x1F37E...0x1F393, 0x1F3A0...0x1F3CA, 0x1F3CF...0x1F3D3,
+        0x1F3E0...0x1F3F0, 0x1F3F4...0x1F3F4, 0x1F3F8...0x1F43E, 0x1F440...0x1F440, 0x1F442...0x1F4FC,
+        0x1F4FF...0x1F53D, 0x1F54B...0x1F54E, 0x1F550...0x1F567, 0x1F57A...0x1F57A, 0x1F595...0x1F596,
+        0x1F5A4...0x1F5A4, 0x1F5FB...0x1F64F, 0x1F680...0x1F6C5, 0x1F6CC...0x1F6CC, 0x1F6D0...0x1F6D2,
+        0x1F6D5...0x1F6D7, 0x1F6EB...0x1F6EC, 0x1F6F4...0x1F6FC, 0x1F7E0...0x1F7EB, 0x1F90C...0x1F93A,
+        0x1F93C...0x1F945, 0x1F947...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
+
+    public static func width(of text: String) -> Int {
+        text.reduce(0) { $0 + width(of: $1) }
+    }
+}

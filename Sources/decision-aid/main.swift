@@ -1,0 +1,3 @@
+import DecisionAid
+
+DecisionAidCommand.main()
