@@ -10,9 +10,14 @@ public enum ContentLoader {
         "therapies.yaml", "glossary.yaml", "rules.yaml", "questions.yaml",
     ]
 
+    /// The content files built into the program, by name.
+    public static var embeddedFiles: [String: String] {
+        Dictionary(EmbeddedContent.files.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The content built into the program.
     public static func loadEmbedded() throws(ContentError) -> ContentSet {
-        try load(files: Dictionary(EmbeddedContent.files.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a }))
+        try load(files: embeddedFiles)
     }
 
     /// A folder holding the content files (a reviewer's copy).

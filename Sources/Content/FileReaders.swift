@@ -2,8 +2,8 @@
 /// (missing keys, wrong types, bad dates, typos) are logged with their line.
 enum FileReaders {
     static func read(_ roots: [String: Entry], log: ProblemLog) -> ContentSet? {
-        guard let about = roots["about.yaml"].flatMap(readAbout),
-              let sourcesRoot = roots["sources.yaml"], let studiesRoot = roots["studies.yaml"],
+        let about = roots["about.yaml"].flatMap(readAbout)
+        guard let sourcesRoot = roots["sources.yaml"], let studiesRoot = roots["studies.yaml"],
               let risksRoot = roots["risks.yaml"], let checklistRoot = roots["checklist.yaml"],
               let therapiesRoot = roots["therapies.yaml"], let glossaryRoot = roots["glossary.yaml"],
               let rulesRoot = roots["rules.yaml"], let questionsRoot = roots["questions.yaml"]
@@ -21,12 +21,17 @@ enum FileReaders {
             for name in levelsEntry.keys {
                 if let entry = levelsEntry.entry(name), let level = readLevel(entry) { levels[name] = level }
             }
-            levelsEntry.finish()
+            // Level names are checked against the program's levels by ContentContract.
         }
         let rules = rulesRoot.entries("rules", labelled: "rule").compactMap(readRule)
         let questions = questionsRoot.entries("questions", labelled: "question").compactMap(readQuestion)
-        for root in roots.values { root.finish() }
-        guard let therapiesNote = note else { return nil }
+        let topKeys: [String: [String]] = [
+            "about.yaml": ["about"], "sources.yaml": ["sources"], "studies.yaml": ["studies"], "risks.yaml": ["risks"],
+            "checklist.yaml": ["checklist"], "therapies.yaml": ["note", "therapies"], "glossary.yaml": ["glossary"],
+            "rules.yaml": ["levels", "rules"], "questions.yaml": ["questions"],
+        ]
+        for (name, root) in roots { root.finish(known: topKeys[name] ?? []) }
+        guard let about, let therapiesNote = note else { return nil }
         return ContentSet(
             about: about, sources: sources, studies: studies, risks: risks, checklist: checklist,
             therapiesNote: therapiesNote, therapies: therapies, glossary: glossary, levels: levels,
@@ -36,16 +41,17 @@ enum FileReaders {
 
     private static func readAbout(_ root: Entry) -> About? {
         guard let e = root.entry("about") else { return nil }
-        defer { e.finish() }
+        defer { e.finish(known: ["version", "reviewed", "reviewBy", "madeBy", "updatePolicy", "funding", "conflicts", "evidenceMethod", "purpose", "notAdvice", "timeNeeded"]) }
         let reviewed = e.day("reviewed"), reviewBy = e.day("reviewBy")
         if let reviewed, let reviewBy, reviewBy <= reviewed {
             e.problem(e.node("reviewBy")?.1 ?? e.line, "'reviewBy' (\(reviewBy)) should come after 'reviewed' (\(reviewed))")
         }
-        guard let version = e.string("version"), let reviewed, let reviewBy,
-              let madeBy = e.string("madeBy"), let updatePolicy = e.string("updatePolicy"),
-              let funding = e.string("funding"), let conflicts = e.string("conflicts"),
-              let evidenceMethod = e.string("evidenceMethod"), let purpose = e.string("purpose"),
-              let notAdvice = e.string("notAdvice"), let timeNeeded = e.string("timeNeeded")
+        // Read every field before judging, so one bad field does not hide the rest.
+        let version = e.string("version"), madeBy = e.string("madeBy"), updatePolicy = e.string("updatePolicy")
+        let funding = e.string("funding"), conflicts = e.string("conflicts"), evidenceMethod = e.string("evidenceMethod")
+        let purpose = e.string("purpose"), notAdvice = e.string("notAdvice"), timeNeeded = e.string("timeNeeded")
+        guard let version, let reviewed, let reviewBy, let madeBy, let updatePolicy, let funding, let conflicts,
+              let evidenceMethod, let purpose, let notAdvice, let timeNeeded
         else { return nil }
         return About(version: version, reviewed: reviewed, reviewBy: reviewBy, madeBy: madeBy,
                      updatePolicy: updatePolicy, funding: funding, conflicts: conflicts,
@@ -62,7 +68,7 @@ enum FileReaders {
     }
 
     private static func readSource(_ e: Entry) -> Source? {
-        defer { e.finish() }
+        defer { e.finish(known: ["id", "short", "citation", "year", "kind", "link", "checked"]) }
         guard let id = e.string("id"), let short = e.string("short"), let citation = e.string("citation"),
               let year = e.int("year", in: 1900...2100), let kind = kind(e, "kind"),
               let link = e.string("link"), let checked = e.string("checked")
@@ -72,7 +78,7 @@ enum FileReaders {
 
     /// An entry holding a text (under `key`) and its `sources`.
     private static func readCited(_ e: Entry, key: String) -> Cited? {
-        defer { e.finish() }
+        defer { e.finish(known: [key, "sources"]) }
         guard let text = e.string(key) else { return nil }
         return Cited(text: text, sources: e.words("sources"), line: e.line)
     }
@@ -84,7 +90,7 @@ enum FileReaders {
     }
 
     private static func readStudy(_ e: Entry) -> Study? {
-        defer { e.finish() }
+        defer { e.finish(known: ["id", "name", "who", "howMany", "design", "followUp", "groups", "summary", "outcomes", "limitations", "sources"]) }
         let sources = e.words("sources")
         let groups: [StudyGroup] = e.words("groups").compactMap { word in
             guard let group = StudyGroup(rawValue: word) else {
@@ -106,10 +112,10 @@ enum FileReaders {
     }
 
     private static func readRisk(_ e: Entry) -> Risk? {
-        defer { e.finish() }
+        defer { e.finish(known: ["id", "name", "summary", "figures", "higherFor", "higherForSources", "sources"]) }
         let sources = e.words("sources")
         let figures = e.entries("figures", labelled: "figure").compactMap { f -> RiskFigure? in
-            defer { f.finish() }
+            defer { f.finish(known: ["text", "group", "timeFrame", "per100", "low", "high", "certainty", "sources"]) }
             let per100 = f.double("per100", in: 0...100), low = f.double("low", in: 0...100), high = f.double("high", in: 0...100)
             guard let text = f.string("text"), let group = f.string("group"), let timeFrame = f.string("timeFrame"),
                   let certainty = f.string("certainty") else { return nil }
@@ -126,41 +132,41 @@ enum FileReaders {
     }
 
     private static func readChecklistItem(_ e: Entry) -> ChecklistItem? {
-        defer { e.finish() }
+        defer { e.finish(known: ["id", "question", "why", "redFlag", "sources"]) }
         guard let id = e.string("id"), let question = e.string("question"), let why = e.string("why"),
               let redFlag = e.bool("redFlag") else { return nil }
         return ChecklistItem(id: id, question: question, why: why, redFlag: redFlag, sources: e.words("sources"), line: e.line)
     }
 
     private static func readTherapy(_ e: Entry) -> Therapy? {
-        defer { e.finish() }
+        defer { e.finish(known: ["id", "name", "brands", "highEfficacy", "sources"]) }
         guard let id = e.string("id"), let name = e.string("name"), let brands = e.string("brands"),
               let highEfficacy = e.bool("highEfficacy") else { return nil }
         return Therapy(id: id, name: name, brands: brands, highEfficacy: highEfficacy, sources: e.words("sources"), line: e.line)
     }
 
     private static func readTerm(_ e: Entry) -> GlossaryTerm? {
-        defer { e.finish() }
+        defer { e.finish(known: ["id", "term", "definition", "sources"]) }
         guard let id = e.string("id"), let term = e.string("term"), let definition = e.string("definition") else { return nil }
         return GlossaryTerm(id: id, term: term, definition: definition, sources: e.words("sources"), line: e.line)
     }
 
     private static func readLevel(_ e: Entry) -> LevelText? {
-        defer { e.finish() }
+        defer { e.finish(known: ["headline", "explanation", "sources"]) }
         guard let headline = e.string("headline"), let explanation = e.string("explanation") else { return nil }
         return LevelText(headline: headline, explanation: explanation, sources: e.words("sources"), line: e.line)
     }
 
     private static func readRule(_ e: Entry) -> RuleText? {
-        defer { e.finish() }
+        defer { e.finish(known: ["id", "text", "change", "sources"]) }
         guard let id = e.string("id"), let text = e.string("text") else { return nil }
         return RuleText(id: id, text: text, change: e.string("change", required: false), sources: e.words("sources"), line: e.line)
     }
 
     private static func readQuestion(_ e: Entry) -> Question? {
-        defer { e.finish() }
+        defer { e.finish(known: ["id", "prompt", "why", "choices", "sources"]) }
         let choices = e.entries("choices", required: false, labelled: "choice").compactMap { c -> Choice? in
-            defer { c.finish() }
+            defer { c.finish(known: ["value", "label", "description"]) }
             guard let value = c.string("value"), let label = c.string("label"),
                   let description = c.string("description") else { return nil }
             return Choice(value: value, label: label, description: description, line: c.line)

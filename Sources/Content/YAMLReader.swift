@@ -16,7 +16,6 @@ final class Entry {
     let label: String
     let line: Int
     private let pairs: [(key: String, value: Node, line: Int)]
-    private var used = Set<String>()
     private let log: ProblemLog
 
     init?(_ node: Node, file: String, label: String, log: ProblemLog) {
@@ -34,7 +33,6 @@ final class Entry {
     func problem(_ line: Int, _ message: String) { log.add(file, line, message) }
 
     func node(_ key: String) -> (Node, Int)? {
-        used.insert(key)
         guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
         return (pair.value, pair.line)
     }
@@ -137,11 +135,12 @@ final class Entry {
     /// The keys of a mapping in order, for tables keyed by name (levels).
     var keys: [String] { pairs.map(\.key) }
 
-    /// Reports keys that were never read: almost always a typo.
-    func finish() {
-        for pair in pairs where !used.contains(pair.key) {
-            let known = used.sorted().joined(separator: ", ")
-            problem(pair.line, "unknown key '\(pair.key)' in \(label); known keys are: \(known)")
+    /// Reports keys outside the file format: almost always a typo. Listing
+    /// the known keys (rather than tracking reads) keeps this independent of
+    /// whether reading stopped early at another problem.
+    func finish(known: [String]) {
+        for pair in pairs where !known.contains(pair.key) {
+            problem(pair.line, "unknown key '\(pair.key)' in \(label); known keys are: \(known.joined(separator: ", "))")
         }
     }
 

@@ -1,0 +1,109 @@
+/// A small, valid content set. Tests break one thing at a time and check the
+/// loader names the file, the line and the problem.
+enum Fixture {
+    static let files: [String: String] = [
+        "about.yaml": """
+        about:
+          version: "9.9.9"
+          reviewed: 2026-01-02
+          reviewBy: 2027-01-02
+          madeBy: "A test team."
+          updatePolicy: "Reviewed every year."
+          funding: "None."
+          conflicts: "None."
+          evidenceMethod: "Guidelines first."
+          purpose: "To test."
+          notAdvice: "Not medical advice."
+          timeNeeded: "About 10 minutes."
+        """,
+        "sources.yaml": """
+        sources:
+          - id: guide
+            short: "Guide 2021"
+            citation: "A guideline. 2021."
+            year: 2021
+            kind: guideline
+            link: "https://example.org/guide"
+            checked: "abstract"
+        """,
+        "studies.yaml": """
+        studies:
+          - id: trial
+            name: "A trial"
+            who: "Adults"
+            howMany: 110
+            design: randomized-trial
+            followUp: "Two years"
+            groups: [relapsing]
+            summary: "It helped."
+            outcomes:
+              - text: "3 of 55 got worse."
+                sources: [guide]
+            limitations:
+              - text: "Small."
+            sources: [guide]
+        """,
+        "risks.yaml": """
+        risks:
+          - id: death
+            name: "Dying from the treatment"
+            summary: "Some people die."
+            figures:
+              - text: "About 2 in 100 died."
+                group: "people treated"
+                timeFrame: "first months"
+                per100: 2.1
+                low: 1.3
+                high: 3.4
+                certainty: "no comparison group"
+                sources: [guide]
+            sources: [guide]
+        """,
+        "checklist.yaml": """
+        checklist:
+          - id: accredited
+            question: "Is it accredited?"
+            why: "Safer."
+            redFlag: false
+            sources: [guide]
+        """,
+        "therapies.yaml": """
+        note:
+          text: "Sources differ."
+          sources: [guide]
+        therapies:
+          - id: natalizumab
+            name: "Natalizumab"
+            brands: "Tysabri"
+            highEfficacy: true
+        """,
+        "glossary.yaml": """
+        glossary:
+          - id: edss
+            term: "EDSS"
+            definition: "A scale of disability."
+        """,
+        "rules.yaml": """
+        levels:
+          strong:
+            headline: "Strongest evidence"
+            explanation: "Words."
+        rules:
+          - id: age-60-or-over
+            text: "Risk rises with age."
+            sources: [guide]
+        """,
+        "questions.yaml": """
+        questions:
+          - id: age
+            prompt: "How old are you?"
+            why: "Risk rises with age."
+        """,
+    ]
+
+    static func with(_ name: String, replacing old: String, by new: String) -> [String: String] {
+        var files = Fixture.files
+        files[name] = files[name]?.replacingOccurrences(of: old, with: new)
+        return files
+    }
+}
