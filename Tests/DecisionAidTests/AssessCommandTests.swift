@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+let strongFlags = [
+    "assess", "--age", "34", "--subtype", "relapsing-remitting", "--relapses-last-12-months", "2",
+    "--new-mri-activity-last-12-months", "yes", "--walking", "unlimited", "--years-since-diagnosis", "4",
+    "--therapy", "ocrelizumab", "--active-on-treatment", "yes", "--no-serious-comorbidity",
+]
+
+func json(_ text: String) throws -> [String: Any] {
+    try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+}
+
+@Suite(.serialized) struct AssessCommandTests {
+    @Test func strongPersonAsJSON() throws {
+        let run = try Binary.run(strongFlags + ["--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let doc = try json(run.stdout)
+        let candidacy = doc["candidacy"] as? [String: Any]
+        #expect(candidacy?["level"] as? String == "strong")
+        let reasons = candidacy?["reasons"] as? [[String: Any]] ?? []
+        #expect(reasons.first?["rule"] as? String == "strong-profile")
+        #expect((reasons.first?["sources"] as? [String])?.isEmpty == false)
+        #expect((reasons.first?["text"] as? String)?.isEmpty == false)
+        #expect((doc["risks"] as? [Any])?.isEmpty == false)
+        #expect((doc["evidence"] as? [Any])?.isEmpty == false)
+        #expect((doc["checklist"] as? [Any])?.isEmpty == false)
+        let content = doc["content"] as? [String: Any]
+        #expect(content?["version"] is String)
+        #expect(content?["reviewed"] is String)
+    }
+
+    @Test func answersFromJSONOnStdinMatchFlags() throws {
+        let answers = """
+        {"age": 52, "subtype": "secondary-progressive", "relapsesLast12Months": 0,
+         "newMRIActivityLast12Months": "yes", "walking": "one-sided-aid", "yearsSinceDiagnosis": 15,
+         "therapies": ["natalizumab"], "activeOnTreatment": "yes", "highEfficacyContraindicated": false,
+         "seriousComorbidity": false}
+        """
+        let run = try Binary.run(["assess", "--answers", "-", "--format", "json"], stdin: answers)
+        #expect(run.status == 0, "\(run.stderr)")
+        let candidacy = try json(run.stdout)["candidacy"] as? [String: Any]
+        #expect(candidacy?["level"] as? String == "discuss")
+        let rules = (candidacy?["reasons"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+        #expect(Set(rules).isSuperset(of: ["age-50-to-59", "ten-years-or-more", "edss-6-0", "progressive-with-activity"]))
+    }
+
+    @Test func missingAnswersSayWhatWouldSettleIt() throws {
+        let run = try Binary.run(["assess", "--age", "30", "--format", "json"])
+        #expect(run.status == 0)
+        let candidacy = try json(run.stdout)["candidacy"] as? [String: Any]
+        #expect(candidacy?["level"] as? String == "need-more-information")
+        let missing = (candidacy?["reasons"] as? [[String: Any]])?.first { $0["rule"] as? String == "missing-answer" }
+        #expect((missing?["settledBy"] as? [String])?.contains("subtype") == true)
+        #expect((missing?["settledBy"] as? [String])?.contains("age") == false)
+    }
+
+    @Test func textAndMarkdownShowHeadlineReasonsAndSources() throws {
+        let text = try Binary.run(strongFlags)
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("WHY"))
+        #expect(text.stdout.contains("Because you are 34"))
+        #expect(text.stdout.contains("SOURCES"))
+        let markdown = try Binary.run(strongFlags + ["--format", "markdown"])
+        #expect(markdown.stdout.hasPrefix("# "))
+        #expect(markdown.stdout.contains("## Why"))
+        #expect(markdown.stdout.contains("- You are 34"))
+    }
+
+    @Test(arguments: [
+        (["--age", "forty"], "--age: 'forty' is not a number; allowed: a whole number of years from 1 to 120"),
+        (["--age", "200"], "--age: 200 is outside the allowed range"),
+        (["--age", "0"], "--age: 0 is outside the allowed range"),
+        (["--age", "40.5"], "--age: '40.5' is not a whole number"),
+        (["--edss", "6.3"], "--edss: 6.3 is not an EDSS score; allowed: a score from 0 to 10 in steps of 0.5"),
+        (["--edss", "10.5"], "--edss: 10.5 is not an EDSS score"),
+        (["--age", "30", "--years-since-diagnosis", "31"], "--years-since-diagnosis: 31 years since diagnosis is more than the age given (30)"),
+        (["--therapy", "aspirin"], "--therapy: 'aspirin' is not a known therapy id; allowed: none, interferon-beta"),
+        (["--therapy", "none", "--therapy", "natalizumab"], "--therapy: 'none' cannot be given together with a therapy"),
+        (["--subtype", "relapsing"], "--subtype: 'relapsing' is not one of the choices; allowed: relapsing-remitting, secondary-progressive"),
+        (["--walking", "far"], "--walking: 'far' is not one of the choices; allowed: unlimited, limited"),
+        (["--new-mri-activity-last-12-months", "maybe"], "allowed: yes, no, unknown"),
+    ])
+    func badFlagsExitNonZeroNamingTheField(arguments: [String], message: String) throws {
+        let run = try Binary.run(["assess"] + arguments)
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains(message), "stderr was: \(run.stderr)")
+    }
+
+    @Test(arguments: [
+        ("{\"age\": 34,", "the answers are not valid JSON"),
+        ("[1, 2]", "the answers must be a JSON object"),
+        ("{\"agee\": 34}", "unknown field 'agee'; allowed fields: age, subtype"),
+        ("{\"age\": \"34\"}", "age: must be a number without quotes"),
+        ("{\"age\": 34.5}", "age: '34.5' is not a whole number"),
+        ("{\"therapies\": \"natalizumab\"}", "therapies: must be a list"),
+        ("{\"seriousComorbidity\": \"no\"}", "seriousComorbidity: must be true or false"),
+        ("{\"subtype\": 3}", "subtype: must be text in quotes, not 3"),
+    ])
+    func badJSONExitsNonZeroNamingTheField(input: String, message: String) throws {
+        let run = try Binary.run(["assess", "--answers", "-"], stdin: input)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(message), "stderr was: \(run.stderr)")
+    }
+
+    @Test func missingAnswersFileIsAClearError() throws {
+        let run = try Binary.run(["assess", "--answers", "/nonexistent/answers.json"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("cannot read '/nonexistent/answers.json'"))
+    }
+
+    @Test func versionNamesContentAndReviewDate() throws {
+        let run = try Binary.run(["--version"])
+        #expect(run.status == 0)
+        #expect(run.stdout.range(of: #"decision-aid \d+\.\d+\.\d+, content \S+, reviewed \d{4}-\d{2}-\d{2}, review by \d{4}-\d{2}-\d{2}"#, options: .regularExpression) != nil, "\(run.stdout)")
+    }
+
+    @Test func rulesListsEveryRuleWithSources() throws {
+        let run = try Binary.run(["rules"])
+        #expect(run.status == 0)
+        for id in ["age-60-or-over", "missing-answer", "strong-profile", "age-45-to-49"] {
+            #expect(run.stdout.contains("] \(id)\n"))
+        }
+        #expect(run.stdout.contains("Source:  "))
+    }
+
+    @Test func contentIsFoundFromACopiedBinaryInAnotherFolder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("da-copy-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let copy = dir.appendingPathComponent("decision-aid")
+        try FileManager.default.copyItem(atPath: Binary.path, toPath: copy.path)
+        let run = try Binary.run(strongFlags + ["--format", "json"], executable: copy.path, directory: "/")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect((try json(run.stdout)["candidacy"] as? [String: Any])?["level"] as? String == "strong")
+    }
+}
