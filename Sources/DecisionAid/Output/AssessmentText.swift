@@ -4,8 +4,12 @@ import Content
 public enum AssessmentText {
     public static func render(_ a: Assessment, content: ContentSet, width: Int = 78) -> String {
         var out: [String] = []
+        /// A wrapped paragraph; bullets ("* ", "- ") get a hanging indent.
         func para(_ text: String, indent: String = "") {
-            out += wrap(text, width: width - indent.count).map { indent + $0 }
+            let hanging = text.hasPrefix("* ") || text.hasPrefix("- ") || text.hasPrefix("[") ? "  " : ""
+            out += wrap(text, width: width - indent.count - hanging.count).enumerated().map { index, line in
+                indent + (index == 0 ? "" : hanging) + line
+            }
         }
         func heading(_ text: String) {
             out.append("")

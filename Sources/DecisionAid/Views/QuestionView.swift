@@ -1,0 +1,88 @@
+import Content
+
+/// One question per screen: the question, why we ask, and the answer field.
+enum QuestionView {
+    static func render(_ field: AnswerField, _ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
+        let width = Views.bodyWidth(m.size)
+        let question = ctx.content.question(field.jsonKey)
+        let asked = QuestionFlow.asked(m.answers, exactEDSS: ctx.settings.exactEDSS)
+        let number = (asked.firstIndex(of: field) ?? 0) + 1
+        let input = QuestionFlow.input(field)
+
+        var body: [Line] = paragraph(question?.prompt ?? AnswerPhrases.topic(field), width: width, style: .heading)
+        body.append(Line())
+        body += paragraph("Why we ask: " + (question?.why ?? ""), width: width)
+        body.append(Line())
+
+        var footer: [(key: String, action: String)]
+        switch input {
+        case .number:
+            let label = "Your answer: "
+            var line = Line(label + m.draft, .normal, focus: true)
+            line.cursorColumn = Frame.width(of: label + m.draft)
+            body.append(line)
+            if let error = m.error {
+                body += paragraph(g.warning + " " + error, width: width, style: .warning, hanging: 2)
+            } else {
+                body += paragraph("Type a number, then press Enter.", width: width, style: .muted)
+            }
+            footer = [("Enter", "next"), ("Backspace", "delete / back"), ("?", "help"), ("Ctrl-C", "quit")]
+        case .choice:
+            let choices = question?.choices ?? []
+            for (index, choice) in choices.enumerated() {
+                let selected = index == m.highlight
+                let chosen = QuestionFlow.choiceValue(field, m.answers) == choice.value
+                let text = (selected ? g.pointer : " ") + " \(index + 1) " + (chosen ? g.radioOn : g.radioOff) + " " + choice.label
+                body += paragraph(text, width: width, style: selected ? .selected : .normal, hanging: 8, target: index, focus: selected)
+            }
+            if m.highlight < choices.count {
+                body.append(Line())
+                body += paragraph(choices[m.highlight].description, width: width, style: .muted, indent: 2)
+            }
+            if let error = m.error { body += paragraph(g.warning + " " + error, width: width, style: .warning) }
+            footer = [("Enter", "choose"), ("↑↓", "move"), ("1-\(choices.count)", "pick"), ("Backspace", "back"), ("?", "help"), ("q", "quit")]
+        case .multiChoice:
+            let values = choiceValues(field, ctx)
+            body += paragraph("Tick each one you have taken (Space), then press Enter.", width: width, style: .emphasis)
+            for (index, value) in values.enumerated() {
+                let selected = index == m.highlight
+                let ticked = m.picked.contains(value)
+                let label: String
+                if value == "none" {
+                    label = "None: I have not taken an MS treatment"
+                } else if let therapy = ctx.content.therapy(value) {
+                    label = therapy.name + " (" + therapy.brands + ")"
+                } else {
+                    label = value
+                }
+                let key = index < 9 ? "\(index + 1)" : " "
+                let text = (selected ? g.pointer : " ") + " " + key + " " + (ticked ? g.boxOn : g.boxOff) + " " + label
+                body += paragraph(text, width: width, style: selected ? .selected : .normal, hanging: 8, target: index, focus: selected)
+            }
+            if let error = m.error { body += paragraph(g.warning + " " + error, width: width, style: .warning) }
+            footer = [("Space", "tick"), ("Enter", "next"), ("↑↓", "move"), ("Backspace", "back"), ("?", "help"), ("q", "quit")]
+        }
+        let status: (String, Style)? = input == .multiChoice ? m.error.map { ($0, .warning) } : nil
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "Question \(number) of \(asked.count)", status: status,
+                            footer: footer.map(Views.ascii(g)))
+        return chrome.draw(body, size: m.size, glyphs: g)
+    }
+
+    /// A short name for each question, for the review list.
+    static func shortLabel(_ field: AnswerField) -> String {
+        switch field {
+        case .age: return "Age"
+        case .subtype: return "Type of MS"
+        case .relapsesLast12Months: return "Relapses"
+        case .newMRIActivityLast12Months: return "MRI"
+        case .walking: return "Walking"
+        case .edss: return "EDSS"
+        case .disabilityFromRecentRelapse: return "Disability and relapse"
+        case .yearsSinceDiagnosis: return "Diagnosed"
+        case .therapies: return "Treatments"
+        case .activeOnTreatment: return "Active on treatment"
+        case .highEfficacyContraindicated: return "High-efficacy ruled out"
+        case .seriousComorbidity: return "Other illness"
+        }
+    }
+}

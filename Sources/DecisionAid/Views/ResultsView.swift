@@ -1,0 +1,170 @@
+import Content
+
+/// The results: the level and why, then evidence, risks, the clinic
+/// checklist and the glossary, each a section the person can move between.
+enum ResultsView {
+    static func render(_ section: ResultsSection, _ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
+        var footer: [(key: String, action: String)] = [("Tab", "next section"), ("1-5", "section")]
+        switch section {
+        case .evidence where m.openStudy == nil: footer += [("Enter", "open"), ("↑↓", "move")]
+        case .checklist: footer += [("Space", "tick"), ("↑↓", "move")]
+        default: footer += [("↑↓", "scroll")]
+        }
+        footer += [("Backspace", m.openStudy != nil ? "back to list" : "answers"), ("?", "help"), ("q", "quit")]
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "Results: \(section.title) (\(section.rawValue + 1) of 5)",
+                            status: nil, footer: footer.map(Views.ascii(g)))
+        return chrome.draw(body(section, m, ctx, g), size: m.size, glyphs: g, scroll: m.scroll)
+    }
+
+    /// How many items a list section has (0 where the section scrolls instead).
+    static func itemCount(_ section: ResultsSection, _ m: Model, _ ctx: Context) -> Int {
+        switch section {
+        case .evidence: return Assessor.matchedEvidence(m.answers, ctx.content).count
+        case .checklist: return ctx.content.checklist.count
+        default: return 0
+        }
+    }
+
+    static func maxScroll(_ m: Model, _ ctx: Context) -> Int {
+        guard case .results(let section) = m.page else { return 0 }
+        let lines = body(section, m, ctx, Glyphs(ctx.capabilities)).count
+        return max(0, lines - Chrome.bodyHeight(m.size))
+    }
+
+    static func tabs(_ current: ResultsSection) -> Line {
+        let text = ResultsSection.allCases.map { s in
+            s == current ? "[\(s.rawValue + 1) \(s.title)]" : " \(s.rawValue + 1) \(s.title) "
+        }.joined(separator: " ")
+        return Line(text, .emphasis)
+    }
+
+    static func body(_ section: ResultsSection, _ m: Model, _ ctx: Context, _ g: Glyphs) -> [Line] {
+        let width = Views.bodyWidth(m.size)
+        let assessment = Assessor.assess(m.answers, content: ctx.content)
+        var lines = paragraph(tabs(section).text, width: width, style: .emphasis)
+        lines.append(Line())
+        switch section {
+        case .summary: lines += summary(assessment, ctx, g, width)
+        case .evidence: lines += evidence(assessment, m, ctx, g, width)
+        case .risks: lines += risks(assessment, ctx, g, width)
+        case .checklist: lines += checklist(m, ctx, g, width)
+        case .glossary: lines += glossary(ctx, width)
+        }
+        if !lines.contains(where: \.focus), lines.count > 0 {
+            lines[0].focus = m.scroll == 0
+        }
+        return lines
+    }
+
+    static func refs(_ ids: [String], _ ctx: Context) -> String {
+        ids.compactMap { ctx.content.source($0)?.short }.joined(separator: "; ")
+    }
+
+    static func summary(_ a: Assessment, _ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
+        var lines = paragraph(a.headline, width: width, style: .heading)
+        lines += paragraph(a.explanation, width: width)
+        lines.append(Line())
+        lines.append(Line("Why", .heading))
+        for reason in a.reasons {
+            let label = reason.kind == .note ? "Note: " : ""
+            lines += paragraph(g.bullet + " " + label + reason.text, width: width, style: reason.kind == .note ? .normal : .emphasis, hanging: 2)
+            if !reason.because.isEmpty {
+                lines += paragraph("Because " + AnswerPhrases.list(reason.because) + ".", width: width, indent: 2)
+            }
+            if let change = reason.change {
+                lines += paragraph("What could change this: " + change, width: width, indent: 2)
+            }
+            if !reason.sources.isEmpty {
+                lines += paragraph("Sources: " + refs(reason.sources, ctx), width: width, style: .muted, indent: 2)
+            }
+        }
+        lines.append(Line())
+        lines += paragraph("This is what the guidelines say about people with answers like yours. It is not a decision: talk it over with your neurologist. Press Tab to see the evidence, the risks, and questions for judging a clinic.", width: width)
+        return lines
+    }
+
+    static func evidence(_ a: Assessment, _ m: Model, _ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
+        if let open = m.openStudy, open < a.evidence.count {
+            let s = a.evidence[open]
+            var lines = paragraph(s.name, width: width, style: .heading)
+            lines.append(Line())
+            lines += paragraph("Who: " + s.who, width: width, hanging: 5)
+            lines += paragraph("How many: \(s.howMany) people", width: width)
+            lines += paragraph("Design: " + Views.capitalizedFirst(s.design.phrase), width: width)
+            lines += paragraph("Follow-up: " + s.followUp.text, width: width, hanging: 11)
+            lines.append(Line())
+            lines.append(Line("What happened", .heading))
+            for outcome in s.outcomes {
+                lines += paragraph(g.bullet + " " + outcome.text + " (" + refs(outcome.sources, ctx) + ")", width: width, hanging: 2)
+            }
+            lines.append(Line())
+            lines.append(Line("Limits", .heading))
+            for limit in s.limitations {
+                lines += paragraph(g.bullet + " " + limit.text, width: width, hanging: 2)
+            }
+            lines.append(Line())
+            lines.append(Line("Sources", .heading))
+            for id in s.sources {
+                if let source = ctx.content.source(id) {
+                    lines += paragraph(source.citation + " " + source.link, width: width, style: .muted, hanging: 2)
+                }
+            }
+            return lines
+        }
+        var lines = paragraph("Studies that speak to people like you. Each has limits: few compared AHSCT with another treatment. Press Enter to open one.", width: width)
+        lines.append(Line())
+        for (index, study) in a.evidence.enumerated() {
+            let selected = index == m.highlight
+            let text = (selected ? g.pointer : " ") + " " + study.name + " " + g.dash + " " + study.design.phrase + ", \(study.howMany) people"
+            lines += paragraph(text, width: width, style: selected ? .selected : .normal, hanging: 2, target: index, focus: selected)
+            if selected {
+                lines += paragraph(study.summary.text, width: width, indent: 4)
+            }
+        }
+        return lines
+    }
+
+    static func risks(_ a: Assessment, _ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
+        var lines = paragraph("The harms of AHSCT, with numbers for a stated group and time. They come from studies, mostly without a comparison group.", width: width)
+        for match in a.risks {
+            lines.append(Line())
+            lines += paragraph(match.risk.name, width: width, style: .heading)
+            lines += paragraph(match.risk.summary.text, width: width)
+            for figure in match.risk.figures {
+                lines += paragraph(g.bullet + " " + figure.text, width: width, hanging: 2)
+                lines += paragraph("Who: " + figure.group + ". When: " + figure.timeFrame + ". How sure: " + figure.certainty + ". Source: " + refs(figure.sources, ctx) + ".",
+                                   width: width, style: .muted, indent: 2)
+            }
+            if match.higherForYou, let higher = match.risk.higherFor {
+                lines += paragraph(g.warning + " Higher for people like you: " + higher.text + " (" + refs(higher.sources, ctx) + ")", width: width, style: .warning, hanging: 2)
+            }
+        }
+        return lines
+    }
+
+    static func checklist(_ m: Model, _ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
+        var lines = paragraph("Questions to ask any clinic offering a stem cell transplant. Tick each one you have an answer to. \(g.warning) marks a warning sign.", width: width)
+        lines.append(Line())
+        for (index, item) in ctx.content.checklist.enumerated() {
+            let selected = index == m.highlight
+            let box = m.ticked.contains(item.id) ? g.boxOn : g.boxOff
+            let flag = item.redFlag ? g.warning + " Warning sign: " : ""
+            let text = (selected ? g.pointer : " ") + " " + box + " " + flag + item.question
+            lines += paragraph(text, width: width, style: selected ? .selected : (item.redFlag ? .warning : .normal), hanging: 6, target: index, focus: selected)
+            if selected {
+                lines += paragraph("Why it matters: " + item.why + " (" + refs(item.sources, ctx) + ")", width: width, indent: 6)
+            }
+        }
+        return lines
+    }
+
+    static func glossary(_ ctx: Context, _ width: Int) -> [Line] {
+        var lines: [Line] = []
+        for term in ctx.content.glossary {
+            lines += paragraph(term.term, width: width, style: .heading)
+            lines += paragraph(term.definition, width: width, indent: 2)
+            lines.append(Line())
+        }
+        return lines
+    }
+}

@@ -1,0 +1,146 @@
+import Content
+
+/// Turns the model into a screen. Pure: the same model and context always
+/// give the same frame, which is what the tests compare.
+public enum Views {
+    public static func render(_ m: Model, _ ctx: Context) -> Rendered {
+        let glyphs = Glyphs(ctx.capabilities)
+        if m.size.width < Chrome.minimum.width || m.size.height < Chrome.minimum.height {
+            return tooSmall(m.size, glyphs: glyphs)
+        }
+        var rendered: Rendered
+        switch m.page {
+        case .welcome: rendered = welcome(m, ctx, glyphs)
+        case .question(let field): rendered = QuestionView.render(field, m, ctx, glyphs)
+        case .review: rendered = review(m, ctx, glyphs)
+        case .results(let section): rendered = ResultsView.render(section, m, ctx, glyphs)
+        }
+        switch m.overlay {
+        case .help?: rendered = help(m, ctx, glyphs)
+        case .confirmQuit?: rendered = confirmQuit(m, glyphs)
+        case nil: break
+        }
+        return rendered
+    }
+
+    /// The width text may use inside the body.
+    static func bodyWidth(_ size: Size) -> Int { max(20, min(size.width, 100) - 4) }
+
+    /// The inline message for a bad typed answer: what was wrong and what is allowed.
+    public static func inlineMessage(_ error: AnswerError?, typed: String) -> String {
+        guard let error else { return "That answer could not be used." }
+        if typed.trimmingWhitespace().isEmpty { return "Please type an answer: \(error.field?.allowed ?? "")." }
+        return capitalizedFirst(error.problem) + "."
+    }
+
+    static func capitalizedFirst(_ s: String) -> String {
+        guard let first = s.first else { return s }
+        return first.uppercased() + s.dropFirst()
+    }
+
+    // MARK: Welcome
+
+    static func welcome(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
+        let about = ctx.content.about
+        let width = bodyWidth(m.size)
+        var body: [Line] = []
+        body.append(Line("Is a stem cell transplant (AHSCT) worth exploring for my MS?", .heading, focus: true))
+        body.append(Line())
+        body += paragraph(about.purpose, width: width)
+        body.append(Line())
+        body += paragraph(about.notAdvice, width: width, style: .emphasis)
+        body.append(Line())
+        body += paragraph(about.timeNeeded, width: width)
+        body.append(Line())
+        body += paragraph("Keys: Enter to choose, arrows (or j and k) to move, a number to pick a choice, Backspace to go back, ? for help, q to quit.", width: width)
+        body.append(Line())
+        body += paragraph("Content version \(about.version), last reviewed \(about.reviewed).", width: width, style: .muted)
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "Welcome", status: nil,
+                            footer: [("Enter", "start"), ("?", "help"), ("q", "quit")])
+        return chrome.draw(body, size: m.size, glyphs: g)
+    }
+
+    // MARK: Review
+
+    static func review(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
+        let width = bodyWidth(m.size)
+        let order = QuestionFlow.order(exactEDSS: ctx.settings.exactEDSS)
+        var body: [Line] = paragraph("Your answers. Choose one to change it; the others are kept.", width: width, style: .heading)
+        body.append(Line())
+        for (index, field) in order.enumerated() {
+            let selected = index == m.highlight
+            let label = QuestionView.shortLabel(field)
+            let marker = selected ? g.pointer + " " : "  "
+            let answer: String
+            var style: Style = selected ? .selected : .normal
+            if let skip = QuestionFlow.skipReason(field, m.answers) {
+                answer = skip
+                if !selected { style = .muted }
+            } else if QuestionFlow.isAnswered(field, m.answers) {
+                answer = AnswerPhrases.phrase(field, m.answers, ctx.content)
+            } else {
+                answer = "Not answered yet"
+            }
+            let text = marker + label + ": " + capitalizedFirst(answer)
+            body += paragraph(text, width: width, style: style, hanging: Frame.width(of: marker + label + ": "), target: index, focus: selected)
+        }
+        body.append(Line())
+        let onResults = m.highlight >= order.count
+        body.append(Line((onResults ? g.pointer + " " : "  ") + "See what the guidelines say about people like you", onResults ? .selected : .emphasis,
+                         target: order.count, focus: onResults))
+        let missing = m.answers.missingFields
+        if !missing.isEmpty {
+            body.append(Line())
+            body += paragraph("Some answers are missing. You can still see the results; they will say what is needed.", width: width, style: .muted)
+        }
+        let status: (String, Style)? = m.error.map { ($0, .warning) }
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "Review your answers", status: status,
+                            footer: [("Enter", "change / see results"), ("↑↓", "move"), ("Backspace", "back"), ("?", "help"), ("q", "quit")].map(ascii(g)))
+        return chrome.draw(body, size: m.size, glyphs: g)
+    }
+
+    /// Footer key names in ASCII where the terminal has no Unicode.
+    static func ascii(_ g: Glyphs) -> ((key: String, action: String)) -> (key: String, action: String) {
+        { item in
+            guard g.rule == "-" else { return item }
+            return (item.key.replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "←", with: "Left"), item.action)
+        }
+    }
+
+    // MARK: Overlays
+
+    static func help(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
+        let width = bodyWidth(m.size)
+        let keys: [(String, String)] = [
+            ("Enter", "choose the highlighted answer, or go on"),
+            ("Up, Down, j, k", "move the highlight"),
+            ("1 to 9", "pick a numbered choice"),
+            ("Space", "tick or untick (treatments, clinic checklist)"),
+            ("Backspace, Left, Esc", "go back one step (nothing is lost)"),
+            ("Tab, Shift-Tab", "next or previous section of the results"),
+            ("Page Up, Page Down", "scroll a long page"),
+            ("Mouse click", "pick a choice, where the terminal reports clicks"),
+            ("?", "this help"),
+            ("q", "quit (asks first if you have answered anything)"),
+            ("Ctrl-C", "quit from anywhere, even while typing"),
+        ]
+        var body: [Line] = [Line("Keys", .heading, focus: true), Line()]
+        for (key, action) in keys {
+            body += paragraph(key + ": " + action, width: width, hanging: Frame.width(of: key) + 2)
+        }
+        body.append(Line())
+        body += paragraph("Nothing you type leaves this computer or is saved.", width: width)
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "Help", status: nil, footer: [("any key", "close help")])
+        return chrome.draw(body, size: m.size, glyphs: g)
+    }
+
+    static func confirmQuit(_ m: Model, _ g: Glyphs) -> Rendered {
+        let width = bodyWidth(m.size)
+        var body: [Line] = [Line("Quit the decision aid?", .warning, focus: true), Line()]
+        body += paragraph("Your answers are not saved anywhere: they will be gone when you quit.", width: width)
+        body.append(Line())
+        body += paragraph("Press y to quit, or n to go back to where you were.", width: width, style: .emphasis)
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "Quit?", status: nil, footer: [("y", "quit"), ("n", "stay")])
+        return chrome.draw(body, size: m.size, glyphs: g)
+    }
+}
