@@ -1,0 +1,87 @@
+import Content
+import Foundation
+import Testing
+@testable import DecisionAid
+
+func contractProblems(_ files: [String: String]) -> [ContentProblem] {
+    do {
+        let content = try ContentLoader.load(files: files)
+        return ContentContract.problems(in: content)
+    } catch {
+        return error.problems
+    }
+}
+
+func embedded(_ name: String, replacing old: String, by new: String) -> [String: String] {
+    var files = ContentLoader.embeddedFiles
+    let text = files[name] ?? ""
+    #expect(text.contains(old), "fixture text not found in \(name): \(old)")
+    files[name] = text.replacingOccurrences(of: old, with: new)
+    return files
+}
+
+@Suite struct ContentContractTests {
+    @Test func shippedContentPassesEveryCheck() throws {
+        let content = try ProgramContent.load(directory: nil)
+        #expect(content.rules.count == RuleTable.rules.count)
+        #expect(content.therapies.map(\.id) == TherapyIDs.all)
+        #expect(Set(content.levels.keys) == Set(CandidacyLevel.allCases.map(\.rawValue)))
+    }
+
+    @Test func everyRuleHasWordsAndSources() throws {
+        let content = try ProgramContent.load(directory: nil)
+        for rule in RuleTable.rules {
+            let words = try #require(content.rule(rule.id), "rule \(rule.id) has no words")
+            #expect(!words.text.isEmpty)
+            #expect(!words.sources.isEmpty, "rule \(rule.id) has no sources")
+        }
+    }
+
+    @Test func danglingRuleIDIsReportedWithItsLine() {
+        let found = contractProblems(embedded("rules.yaml", replacing: "id: age-60-or-over", by: "id: age-70-or-over"))
+        #expect(found.contains { $0.file == "rules.yaml" && $0.line > 1 && $0.message.contains("'age-70-or-over' is not in the program's rule table") })
+        #expect(found.contains { $0.message.contains("rule 'age-60-or-over' (Age 60 or over) has no words") })
+    }
+
+    @Test func therapyMarkedHighEfficacyWrongly() {
+        let files = ContentLoader.embeddedFiles
+        let therapies = files["therapies.yaml"] ?? ""
+        // Flip cladribine (not high-efficacy for the rules) to true.
+        guard let range = therapies.range(of: "id: cladribine"),
+              let flag = therapies.range(of: "highEfficacy: false", range: range.upperBound..<therapies.endIndex) else {
+            Issue.record("cladribine entry not found")
+            return
+        }
+        var changed = files
+        changed["therapies.yaml"] = therapies.replacingCharacters(in: flag, with: "highEfficacy: true")
+        #expect(contractProblems(changed).contains { $0.message.contains("'cladribine' says highEfficacy: true") })
+    }
+
+    @Test func questionChoicesMustMatchTheContract() {
+        let found = contractProblems(embedded("questions.yaml", replacing: "value: \"bedbound\"", by: "value: \"bed-bound\""))
+        #expect(found.contains { $0.message.contains("question 'walking' has choices") })
+    }
+
+    @Test func checkContentCommandListsProblemsAsFileLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("da-content-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var files = ContentLoader.embeddedFiles
+        files["sources.yaml"] = files["sources.yaml"]?.replacingOccurrences(of: "id: sormani-2017", with: "id: sormani-2071")
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+
+        let bad = try Binary.run(["check-content", dir.path])
+        #expect(bad.status == 1)
+        let first = bad.stderr.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.range(of: #"^/.+/(studies|risks|rules)\.yaml:\d+: .*'sormani-2017', which is not in sources.yaml"#, options: .regularExpression) != nil, "\(bad.stderr)")
+        #expect(bad.stderr.contains("problems found") || bad.stderr.contains("problem found"))
+
+        // The same broken copy makes assess refuse to run rather than show unsourced figures.
+        let assess = try Binary.run(["assess", "--content", dir.path, "--age", "30"])
+        #expect(assess.status == 1)
+
+        let good = try Binary.run(["check-content"])
+        #expect(good.status == 0)
+        #expect(good.stdout.contains("is valid"))
+    }
+}
