@@ -1,0 +1,253 @@
+import Content
+import Testing
+@testable import DecisionAid
+
+let testContext: Context = {
+    // The shipped content; a failure here is reported by ContentContractTests.
+    let content = (try? ProgramContent.load(directory: nil))!
+    return Context(content: content)
+}()
+
+@discardableResult
+func press(_ m: inout Model, _ keys: Key..., ctx: Context = testContext) -> [Effect] {
+    var effects: [Effect] = []
+    for key in keys { effects += update(&m, .key(key), ctx) }
+    return effects
+}
+
+func type(_ m: inout Model, _ text: String) {
+    for c in text { press(&m, .character(c)) }
+}
+
+/// Answers a typed question or picks choice `n` (1-based).
+func answer(_ m: inout Model, _ value: String) {
+    if let n = Int(value), n < 10, case .question(let f) = m.page, QuestionFlow.input(f) == .choice {
+        press(&m, .character(Character(String(n))))
+    } else {
+        type(&m, value)
+        press(&m, .enter)
+    }
+}
+
+/// Walks the strong person through every question to the review.
+func walkStrongPerson() -> Model {
+    var m = Model(size: Size(width: 80, height: 24))
+    press(&m, .enter)                  // welcome
+    answer(&m, "34")                   // age
+    answer(&m, "1")                    // relapsing-remitting
+    answer(&m, "2")                    // relapses: MRI is skipped
+    answer(&m, "1")                    // walking: unlimited; relapse question skipped
+    answer(&m, "4")                    // years
+    press(&m, .down, .down, .down, .down, .down, .down, .down, .down, .down, .down, .down, .down) // to ocrelizumab
+    press(&m, .character(" "), .enter) // treatments
+    answer(&m, "1")                    // active on treatment: yes
+    answer(&m, "2")                    // high-efficacy ruled out: no
+    answer(&m, "2")                    // serious illness: no
+    return m
+}
+
+@Suite struct UpdateTests {
+    @Test func welcomeStartsWithTheFirstQuestion() {
+        var m = Model(size: Size(width: 80, height: 24))
+        press(&m, .enter)
+        #expect(m.page == .question(.age))
+    }
+
+    @Test func badAgeKeepsTypingAndSaysWhy() {
+        var m = Model(size: Size(width: 80, height: 24))
+        press(&m, .enter)
+        type(&m, "forty")
+        press(&m, .enter)
+        #expect(m.page == .question(.age))
+        #expect(m.draft == "forty")
+        #expect(m.error?.contains("'forty' is not a number") == true)
+        #expect(m.error?.contains("a whole number of years from 1 to 120") == true)
+        #expect(m.answers.age == nil)
+
+        for _ in 0..<5 { press(&m, .backspace) }
+        type(&m, "200")
+        press(&m, .enter)
+        #expect(m.error?.contains("200 is outside the allowed range") == true)
+
+        press(&m, .backspace, .backspace, .backspace, .enter)
+        #expect(m.error?.hasPrefix("Please type an answer") == true)
+        #expect(m.page == .question(.age))
+
+        type(&m, "34")
+        #expect(m.error == nil)
+        press(&m, .enter)
+        #expect(m.answers.age == 34)
+        #expect(m.page == .question(.subtype))
+    }
+
+    @Test func yearsAboveAgeIsRefusedInline() {
+        var m = Model(size: Size(width: 80, height: 24))
+        press(&m, .enter)
+        answer(&m, "30"); answer(&m, "1"); answer(&m, "1"); answer(&m, "1")
+        #expect(m.page == .question(.yearsSinceDiagnosis))
+        answer(&m, "31")
+        #expect(m.page == .question(.yearsSinceDiagnosis))
+        #expect(m.error?.contains("more than the age given (30)") == true)
+    }
+
+    @Test func goingBackKeepsEveryAnswer() {
+        var m = Model(size: Size(width: 80, height: 24))
+        press(&m, .enter)
+        answer(&m, "34")
+        answer(&m, "2")
+        #expect(m.page == .question(.relapsesLast12Months))
+        press(&m, .backspace)
+        #expect(m.page == .question(.subtype))
+        #expect(m.highlight == 1) // secondary progressive still chosen
+        press(&m, .left)
+        #expect(m.page == .question(.age))
+        #expect(m.draft == "34")
+        press(&m, .enter, .enter)
+        #expect(m.answers.subtype == .secondaryProgressive)
+    }
+
+    @Test func fullWalkReachesReviewWithSkippedQuestions() {
+        let m = walkStrongPerson()
+        #expect(m.page == .review)
+        #expect(m.answers.therapies == ["ocrelizumab"])
+        #expect(m.answers.newMRIActivityLast12Months == nil)
+        #expect(QuestionFlow.skipReason(.newMRIActivityLast12Months, m.answers) != nil)
+        #expect(RuleTable.evaluate(m.answers).level == .strong)
+    }
+
+    @Test func changingOneAnswerFromReviewKeepsTheRest() {
+        var m = walkStrongPerson()
+        let before = m.answers
+        m.highlight = 0
+        press(&m, .enter)                 // edit age
+        #expect(m.page == .question(.age))
+        press(&m, .backspace, .backspace)
+        type(&m, "52")
+        press(&m, .enter)
+        #expect(m.page == .review)
+        var expected = before
+        expected.age = 52
+        #expect(m.answers == expected)
+    }
+
+    @Test func changeThatOpensAQuestionAsksItThenReturns() {
+        var m = walkStrongPerson()
+        // Relapses 2 -> 0: the MRI question is now needed.
+        m.highlight = 2
+        press(&m, .enter)
+        press(&m, .backspace)
+        type(&m, "0")
+        press(&m, .enter)
+        #expect(m.page == .question(.newMRIActivityLast12Months))
+        answer(&m, "1")
+        #expect(m.page == .review)
+        #expect(m.answers.newMRIActivityLast12Months == .yes)
+        // And back to 1: the MRI answer is cleared, not left stale.
+        m.highlight = 2
+        press(&m, .enter, .backspace)
+        type(&m, "1")
+        press(&m, .enter)
+        #expect(m.page == .review)
+        #expect(m.answers.newMRIActivityLast12Months == nil)
+    }
+
+    @Test func treatmentsNeedATickAndNoneClearsOthers() {
+        var m = Model(size: Size(width: 80, height: 24))
+        m.page = .question(.therapies)
+        press(&m, .enter)
+        #expect(m.error?.contains("Tick each treatment") == true)
+        press(&m, .character("2"), .character("3"))   // two therapies
+        #expect(m.picked.count == 2)
+        press(&m, .character("1"))                      // none
+        #expect(m.picked == ["none"])
+        press(&m, .enter)
+        #expect(m.answers.therapies == [])
+        // No treatment: the "active on treatment" question is skipped.
+        #expect(m.page == .question(.highEfficacyContraindicated))
+    }
+
+    @Test func quitAsksOnlyWhenThereAreAnswers() {
+        var fresh = Model(size: Size(width: 80, height: 24))
+        #expect(press(&fresh, .character("q")) == [.quit])
+
+        var m = walkStrongPerson()
+        #expect(press(&m, .character("q")).isEmpty)
+        #expect(m.overlay == .confirmQuit)
+        press(&m, .character("n"))
+        #expect(m.overlay == nil)
+        #expect(m.page == .review)
+        #expect(press(&m, .control("c")).isEmpty)
+        #expect(press(&m, .character("y")) == [.quit])
+    }
+
+    @Test func qTypesIntoANonEmptyNumberField() {
+        var m = Model(size: Size(width: 80, height: 24))
+        press(&m, .enter)
+        type(&m, "3q")
+        #expect(m.draft == "3q")
+        #expect(m.overlay == nil)
+    }
+
+    @Test func helpOpensAndAnyKeyCloses() {
+        var m = walkStrongPerson()
+        press(&m, .character("?"))
+        #expect(m.overlay == .help)
+        press(&m, .down)
+        #expect(m.overlay == nil)
+        #expect(m.page == .review)
+    }
+
+    @Test func resizeKeepsState() {
+        var m = walkStrongPerson()
+        let answers = m.answers
+        _ = update(&m, .resize(Size(width: 30, height: 10)), testContext)
+        _ = update(&m, .resize(Size(width: 100, height: 30)), testContext)
+        #expect(m.answers == answers)
+        #expect(m.page == .review)
+        #expect(m.size == Size(width: 100, height: 30))
+    }
+
+    @Test func resultsSectionsAndChecklistTicks() {
+        var m = walkStrongPerson()
+        press(&m, .end, .enter)
+        #expect(m.page == .results(.summary))
+        press(&m, .tab)
+        #expect(m.page == .results(.evidence))
+        press(&m, .enter)
+        #expect(m.openStudy == 0)
+        press(&m, .backspace)
+        #expect(m.openStudy == nil)
+        #expect(m.page == .results(.evidence))
+        press(&m, .character("4"))
+        #expect(m.page == .results(.checklist))
+        press(&m, .down, .character(" "))
+        #expect(m.ticked == [testContext.content.checklist[1].id])
+        press(&m, .backTab, .backTab, .backTab, .backTab)
+        #expect(m.page == .results(.glossary))
+        press(&m, .backspace)
+        #expect(m.page == .review)
+    }
+
+    @Test func scrollingStopsAtTheEnd() {
+        var m = walkStrongPerson()
+        press(&m, .end, .enter, .character("3"))
+        for _ in 0..<500 { press(&m, .down) }
+        let bottom = m.scroll
+        #expect(bottom == ResultsView.maxScroll(m, testContext))
+        #expect(bottom > 0)
+        press(&m, .up)
+        #expect(m.scroll == bottom - 1)
+    }
+
+    @Test func clickPicksAChoice() {
+        var m = Model(size: Size(width: 80, height: 24))
+        press(&m, .enter)
+        answer(&m, "34")
+        let rendered = Views.render(m, testContext)
+        let row = rendered.targets.first { $0.value == 2 }?.key
+        #expect(row != nil)
+        press(&m, .click(row: row ?? 0, column: 10))
+        #expect(m.answers.subtype == .primaryProgressive)
+        #expect(m.page == .question(.relapsesLast12Months))
+    }
+}
