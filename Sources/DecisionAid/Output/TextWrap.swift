@@ -1,11 +1,22 @@
-/// Word-wraps text to a column width, counting terminal columns.
-public func wrap(_ text: String, width: Int) -> [String] {
-    let width = max(width, 10)
+/// Word-wraps text to a column width, counting terminal columns. Lines after
+/// the first may be narrower (`rest`), for hanging indents. Leading spaces of
+/// the text are kept: they align columns.
+public func wrap(_ text: String, width first: Int, rest: Int? = nil) -> [String] {
     var lines: [String] = []
+    var width: Int { max(lines.isEmpty ? first : (rest ?? first), 10) }
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        var line = ""
-        var lineWidth = 0
+        let leading = paragraph.prefix { $0 == " " }
+        var line = String(leading)
+        var lineWidth = leading.count
+        var started = false
         for word in paragraph.split(separator: " ") {
+            defer { started = true }
+            if !started && lineWidth > 0 {
+                // The first word follows the kept leading spaces directly.
+                line += word
+                lineWidth += Frame.width(of: String(word))
+                continue
+            }
             let w = Frame.width(of: String(word))
             if lineWidth > 0 && lineWidth + 1 + w > width {
                 lines.append(line)
@@ -14,16 +25,16 @@ public func wrap(_ text: String, width: Int) -> [String] {
             }
             if w > width {
                 // A word longer than the line (a URL): break it hard.
-                var rest = Substring(word)
-                while Frame.width(of: String(rest)) > width - lineWidth - (lineWidth > 0 ? 1 : 0) {
+                var remaining = Substring(word)
+                while Frame.width(of: String(remaining)) > width - lineWidth - (lineWidth > 0 ? 1 : 0) {
                     let room = max(1, width - lineWidth - (lineWidth > 0 ? 1 : 0))
-                    line += (lineWidth > 0 ? " " : "") + rest.prefix(room)
+                    line += (lineWidth > 0 ? " " : "") + remaining.prefix(room)
                     lines.append(line)
                     line = ""
                     lineWidth = 0
-                    rest = rest.dropFirst(room)
+                    remaining = remaining.dropFirst(room)
                 }
-                line = String(rest)
+                line = String(remaining)
                 lineWidth = Frame.width(of: line)
                 continue
             }

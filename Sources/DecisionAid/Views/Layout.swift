@@ -22,7 +22,7 @@ struct Line {
 /// Wraps a paragraph into lines of the body width, with a hanging indent.
 func paragraph(_ text: String, width: Int, style: Style = .normal, indent: Int = 0, hanging: Int = 0,
                target: Int? = nil, focus: Bool = false) -> [Line] {
-    let lines = wrap(text, width: max(10, width - indent - hanging))
+    let lines = wrap(text, width: max(10, width - indent), rest: max(10, width - indent - hanging))
     return lines.enumerated().map { index, line in
         var l = Line(line, style, indent: indent + (index == 0 ? 0 : hanging), target: target, focus: focus && index == 0)
         if index > 0 { l.focus = false }
@@ -85,15 +85,17 @@ struct Chrome {
             if let target = line.target { targets[row] = target }
             if line.focus { frame.cursor = (row, 2 + line.indent + (line.cursorColumn ?? 0)) }
         }
-        if start > 0 { frame.put(glyphs.moreAbove, row: top, column: max(0, width - Frame.width(of: glyphs.moreAbove) - 1), style: .muted) }
-        if start + height < body.count {
-            frame.put(glyphs.moreBelow, row: top + height - 1, column: max(0, width - Frame.width(of: glyphs.moreBelow) - 1), style: .muted)
-        }
-
         if let (message, style) = status {
             frame.put(" " + message, row: size.height - 2, column: 0, style: style)
         } else {
             frame.put(String(repeating: glyphs.rule, count: width), row: size.height - 2, column: 0, style: .muted)
+        }
+        // Scroll marks sit on the rule rows, so they never cover text.
+        if start > 0 {
+            frame.put(" " + glyphs.moreAbove + " ", row: 1, column: max(0, width - Frame.width(of: glyphs.moreAbove) - 3), style: .emphasis)
+        }
+        if start + height < body.count && status == nil {
+            frame.put(" " + glyphs.moreBelow + " ", row: size.height - 2, column: max(0, width - Frame.width(of: glyphs.moreBelow) - 3), style: .emphasis)
         }
         var column = 1
         for item in footer {

@@ -4,7 +4,7 @@ import Content
 /// checklist and the glossary, each a section the person can move between.
 enum ResultsView {
     static func render(_ section: ResultsSection, _ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
-        var footer: [(key: String, action: String)] = [("Tab", "next section"), ("1-5", "section")]
+        var footer: [(key: String, action: String)] = [("Tab", "section")]
         switch section {
         case .evidence where m.openStudy == nil: footer += [("Enter", "open"), ("↑↓", "move")]
         case .checklist: footer += [("Space", "tick"), ("↑↓", "move")]

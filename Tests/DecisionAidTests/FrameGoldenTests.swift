@@ -1,0 +1,119 @@
+import Content
+import Foundation
+import Testing
+@testable import DecisionAid
+
+/// Whole screens compared with committed text files. After a deliberate
+/// change, regenerate with UPDATE_GOLDENS=1 and read every changed file.
+enum Golden {
+    static let folder = Binary.packageRoot.appendingPathComponent("Tests/DecisionAidTests/Goldens")
+
+    static func check(_ name: String, _ actual: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let url = folder.appendingPathComponent(name + ".txt")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
+            try? actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            Issue.record("missing golden \(name).txt; run with UPDATE_GOLDENS=1 and read it", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(actual == expected, "screen \(name) differs from its golden:\n\(actual)", sourceLocation: sourceLocation)
+    }
+
+    /// The frame's text with the hardware cursor position, which screen readers follow.
+    static func screen(_ m: Model, _ ctx: Context = testContext) -> String {
+        let frame = Views.render(m, ctx).frame
+        let cursor = frame.cursor.map { "cursor: row \($0.row), column \($0.column)" } ?? "cursor: hidden"
+        return frame.text + "\n" + cursor + "\n"
+    }
+
+    /// One letter per cell naming its style, so meaning carried by style is visible.
+    static func styles(_ m: Model, _ ctx: Context = testContext) -> String {
+        let frame = Views.render(m, ctx).frame
+        let letter: [Style: Character] = [.normal: ".", .heading: "H", .selected: "S", .muted: "m", .warning: "W", .good: "G", .emphasis: "E", .link: "L"]
+        return (0..<frame.size.height).map { row in
+            String((0..<frame.size.width).map { letter[frame[row, $0].style] ?? "?" })
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+@Suite struct FrameGoldenTests {
+    let size = Size(width: 80, height: 24)
+
+    @Test func welcome() {
+        Golden.check("welcome-80x24", Golden.screen(Model(size: size)))
+    }
+
+    @Test func ageQuestionWithInlineError() {
+        var m = Model(size: size)
+        press(&m, .enter)
+        type(&m, "forty")
+        press(&m, .enter)
+        Golden.check("question-age-error-80x24", Golden.screen(m))
+    }
+
+    @Test func choiceQuestion() {
+        var m = Model(size: size)
+        press(&m, .enter)
+        answer(&m, "34"); answer(&m, "1"); answer(&m, "2")
+        press(&m, .down, .down)
+        Golden.check("question-walking-80x24", Golden.screen(m))
+    }
+
+    @Test func review() {
+        Golden.check("review-80x24", Golden.screen(walkStrongPerson()))
+    }
+
+    @Test func resultsSummaryEvidenceChecklist() {
+        var m = walkStrongPerson()
+        press(&m, .end, .enter)
+        Golden.check("results-summary-80x24", Golden.screen(m))
+        press(&m, .tab)
+        Golden.check("results-evidence-80x24", Golden.screen(m))
+        press(&m, .enter)
+        Golden.check("results-evidence-detail-80x24", Golden.screen(m))
+        press(&m, .character("4"), .down, .character(" "))
+        Golden.check("results-checklist-80x24", Golden.screen(m))
+    }
+
+    @Test func wideResults() {
+        var m = walkStrongPerson()
+        m.size = Size(width: 132, height: 40)
+        press(&m, .end, .enter)
+        Golden.check("results-summary-132x40", Golden.screen(m))
+    }
+
+    @Test func tooSmall() {
+        var m = walkStrongPerson()
+        m.size = Size(width: 40, height: 12)
+        Golden.check("too-small-40x12", Golden.screen(m))
+    }
+
+    @Test func asciiWhenTheLocaleIsNotUTF8() {
+        let ascii = Context(content: testContext.content, capabilities: .plain)
+        var m = Model(size: size)
+        press(&m, .enter, ctx: ascii)
+        answer(&m, "34")
+        Golden.check("question-subtype-ascii-80x24", Golden.screen(m, ascii))
+        let text = Golden.screen(m, ascii)
+        #expect(text.unicodeScalars.allSatisfy { $0.value < 0x80 }, "ASCII screen has non-ASCII glyphs")
+        var review = walkStrongPerson()
+        review.highlight = 3
+        #expect(Golden.screen(review, ascii).unicodeScalars.allSatisfy { $0.value < 0x80 })
+    }
+
+    @Test func withoutColourMeaningIsInGlyphsAndStyles() {
+        // Styles map to bold/reverse/underline without colour; the golden
+        // shows which cells carry which style on a question and the checklist.
+        var m = Model(size: size)
+        press(&m, .enter)
+        answer(&m, "34")
+        Golden.check("styles-question-subtype-80x24", Golden.styles(m))
+        // Every highlighted row also shows the pointer glyph, so nothing depends on colour alone.
+        let frame = Views.render(m, testContext).frame
+        for row in 0..<frame.size.height where frame[row, 3].style == .selected {
+            #expect(frame[row, 2].text == "›", "selected row \(row) has no pointer")
+        }
+    }
+}
