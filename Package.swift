@@ -47,7 +47,10 @@ let package = Package(
         ),
 
         .testTarget(name: "ContentTests", dependencies: ["Content"], path: "Tests/ContentTests"),
-        .testTarget(name: "DecisionAidTests", dependencies: ["DecisionAid", "Content"], path: "Tests/DecisionAidTests"),
+        .testTarget(
+            name: "DecisionAidTests", dependencies: ["DecisionAid", "Content"], path: "Tests/DecisionAidTests",
+            exclude: ["Goldens"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

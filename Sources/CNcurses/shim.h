@@ -45,6 +45,14 @@ static inline mmask_t cn_button5_pressed(void) { return 0; }
 #endif
 static inline int cn_key_f(int n) { return KEY_F(n); }
 
+
+/* tigetstr returns (char *)-1 for "not a string capability"; fold that into
+   NULL so Swift only has to check for nil. */
+static inline const char *cn_tigetstr(const char *name) {
+    char *s = tigetstr(name);
+    return (s == (char *)-1) ? NULL : s;
+}
+
 static inline FILE *cn_fdopen_out(void) { return fdopen(STDOUT_FILENO, "w"); }
 static inline FILE *cn_fdopen_in(void) { return fdopen(STDIN_FILENO, "r"); }
 

@@ -24,17 +24,19 @@ public struct DecisionAidCommand: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
 
+    @Flag(name: .customLong("no-color"), help: "Use no colour (bold, reverse and underline instead). Also set by NO_COLOR.")
+    var noColor = false
+
     public init() {}
 
+    /// With no subcommand: the interactive aid.
     public func run() throws {
-        _ = try content.load()
-        Console.out("""
-        decision-aid: the interactive screens are not built yet.
-        For now, try:
-          decision-aid assess --help     what the guidelines say for a set of answers
-          decision-aid rules             the rule table with sources
-          decision-aid check-content     check the content files
-
-        """)
+        let content = try self.content.load()
+        // ArgumentParser calls run() synchronously on the main thread, where curses must live.
+        let noColor = self.noColor
+        let status = MainActor.assumeIsolated {
+            InteractiveAid.run(content: content, settings: Settings(), noColor: noColor)
+        }
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,0 +1,36 @@
+import Content
+
+/// Runs the interactive aid in the terminal: the only place where the pure
+/// update/view loop meets the curses screen.
+public enum InteractiveAid {
+    /// Returns the process exit status: 0 after quitting, 128+n after signal n,
+    /// 1 if the terminal could not be used or was lost.
+    @MainActor
+    public static func run(content: ContentSet, settings: Settings, noColor: Bool) -> Int32 {
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen.open(noColor: noColor, mouse: true)
+        } catch {
+            Console.error("decision-aid: \(error)\nFor scripts, `decision-aid assess --help` works without a terminal.")
+            return 1
+        }
+        let ctx = Context(content: content, settings: settings, capabilities: screen.capabilities)
+        var model = Model(size: screen.size)
+        screen.draw(Views.render(model, ctx).frame)
+        while let msg = screen.nextMessage() {
+            let effects = update(&model, msg, ctx)
+            if effects.contains(.quit) { break }
+            // A tick changes nothing on screen yet; redrawing on it would make
+            // screen readers repeat themselves.
+            if case .tick = msg { continue }
+            screen.draw(Views.render(model, ctx).frame)
+        }
+        screen.close()
+        if let code = screen.signalExitCode { return code }
+        if let reason = screen.endReason {
+            Console.error("decision-aid: \(reason)")
+            return 1
+        }
+        return 0
+    }
+}
