@@ -51,6 +51,8 @@ let package = Package(
             name: "DecisionAidTests", dependencies: ["DecisionAid", "Content"], path: "Tests/DecisionAidTests",
             exclude: ["Goldens"]
         ),
+        // The real binary in tmux; needs `swift build` first (the README's test command does it).
+        .testTarget(name: "EndToEndTests", path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]
 )

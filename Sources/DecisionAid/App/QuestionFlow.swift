@@ -42,6 +42,9 @@ public enum QuestionFlow {
             if let therapies = a.therapies, therapies.isEmpty {
                 return "Not asked: you have not taken an MS treatment."
             }
+            if a.therapies != nil && !a.triedHighEfficacy {
+                return "Not asked: it matters only after a high-efficacy treatment."
+            }
         default:
             break
         }

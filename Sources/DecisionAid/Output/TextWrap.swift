@@ -8,10 +8,15 @@ public func wrap(_ text: String, width first: Int, rest: Int? = nil) -> [String]
         let leading = paragraph.prefix { $0 == " " }
         var line = String(leading)
         var lineWidth = leading.count
-        var started = false
-        for word in paragraph.split(separator: " ") {
-            defer { started = true }
-            if !started && lineWidth > 0 {
+        var isFirstWord = true
+        // Runs of spaces inside a line are kept too (an empty word is one more space).
+        for word in paragraph.dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: false) {
+            defer { isFirstWord = false }
+            if word.isEmpty {
+                if lineWidth > 0 && lineWidth < width { line += " "; lineWidth += 1 }
+                continue
+            }
+            if isFirstWord && lineWidth > 0 {
                 // The first word follows the kept leading spaces directly.
                 line += word
                 lineWidth += Frame.width(of: String(word))

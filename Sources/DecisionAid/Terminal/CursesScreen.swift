@@ -67,6 +67,7 @@ public final class CursesScreen {
         // Checked first: ncurses would happily write escape codes into a pipe or file.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         setlocale(LC_ALL, "")
+        setlocale(LC_NUMERIC, "C")   // ncurses needs only LC_CTYPE; keep "5.5" parsing and printing as is
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         guard tcgetattr(STDIN_FILENO, savedTermios) == 0 else { throw TerminalError.notATerminal }
 
@@ -94,6 +95,7 @@ public final class CursesScreen {
         noecho()
         keypad(window, true)
         cn_set_escdelay(25)          // Esc must feel instant (default waits 1 s)
+        defineCommonKeys()
         curs_set(1)                  // screen readers and magnifiers follow the cursor
 
         let unicode = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } == "UTF-8"
@@ -118,6 +120,28 @@ public final class CursesScreen {
         }
         isOpen = true
         return result
+    }
+
+    /// Many terminals (PuTTY, tmux, rxvt, xterm under TERM=vt100 or linux) send
+    /// keys as sequences their TERM's terminfo does not list; unknown, they
+    /// would arrive as Escape followed by "[1~", and Escape means "back". Teach
+    /// ncurses the common ones, unless the terminfo already binds them to a key
+    /// we use (codes above KEY_MAX are terminfo extensions we ignore anyway).
+    private static func defineCommonKeys() {
+        var keys: [(String, Int32)] = [
+            ("[1~", KEY_HOME), ("[7~", KEY_HOME), ("[H", KEY_HOME), ("OH", KEY_HOME),
+            ("[4~", KEY_END), ("[8~", KEY_END), ("[F", KEY_END), ("OF", KEY_END),
+            ("[3~", KEY_DC), ("[5~", KEY_PPAGE), ("[6~", KEY_NPAGE), ("[Z", KEY_BTAB),
+            ("OP", cn_key_f(1)), ("OQ", cn_key_f(2)), ("OR", cn_key_f(3)), ("OS", cn_key_f(4)),
+        ]
+        for (index, number) in [15, 17, 18, 19, 20, 21, 23, 24].enumerated() {
+            keys.append(("[\(number)~", cn_key_f(Int32(index + 5))))
+        }
+        for (suffix, code) in keys {
+            let sequence = "\u{1B}" + suffix
+            let existing = key_defined(sequence)
+            if existing == 0 || existing > KEY_MAX { define_key(sequence, code) }
+        }
     }
 
     /// no-color.org: NO_COLOR set to anything non-empty turns colour off.
@@ -339,12 +363,10 @@ public final class CursesScreen {
         delscreen(screen)
         disarmEmergencyRestore()
         tcsetattr(STDIN_FILENO, TCSADRAIN, savedTermios)
-        for (sig, action) in previousActions where sig != SIGTERM && sig != SIGHUP {
+        for (sig, action) in previousActions {
             var a = action
             sigaction(sig, &a, nil)
         }
-        // SIGTERM/SIGHUP keep the flag handler: the caller exits right after,
-        // and a second signal during shutdown must not kill it half-way.
         CursesScreen.isOpen = false
     }
 }

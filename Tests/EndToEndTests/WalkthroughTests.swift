@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Real people walked through the real binary in tmux, screens read back.
+@Suite(.serialized, .enabled(if: Tmux.unavailableReason == nil, "needs tmux and a built binary"))
+struct WalkthroughTests {
+    /// Checks the terminal was handed back in its normal state.
+    func expectSane(_ tmux: Tmux, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let stty = try tmux.stty()
+        #expect(stty.contains(" icanon") && !stty.contains("-icanon"), "terminal left without icanon: \(stty)", sourceLocation: sourceLocation)
+        #expect(stty.contains(" echo ") && !stty.contains("-echo "), "terminal left without echo: \(stty)", sourceLocation: sourceLocation)
+    }
+
+    func answerNumber(_ tmux: Tmux, _ value: String, then next: String) throws {
+        try tmux.type(value)
+        try tmux.send("Enter")
+        try tmux.waitFor(next)
+    }
+
+    @Test func youngRelapsingPersonReachesStrongAndQuitsWithQ() throws {
+        let tmux = try Tmux(width: 80, height: 24, term: "xterm-256color", lang: "C.UTF-8")
+        defer { tmux.close() }
+        try tmux.waitFor("Welcome")
+        try tmux.send("Enter")
+        try tmux.waitFor("How old are you?")
+        try answerNumber(tmux, "34", then: "Which type of MS")
+
+        // Resize mid-way: too small, then back, and nothing is lost.
+        try tmux.resize(width: 50, height: 14)
+        try tmux.waitFor("Please make this window bigger")
+        try tmux.waitFor("It is 50 x 14")
+        try tmux.resize(width: 80, height: 24)
+        try tmux.waitFor("Which type of MS")
+
+        try tmux.send("1")                                    // relapsing-remitting
+        try tmux.waitFor("How many relapses")
+        try answerNumber(tmux, "2", then: "walking on most days")          // MRI skipped after a relapse
+        try tmux.send("1")                                    // walks without help
+        try tmux.waitFor("years ago were you told")
+        try answerNumber(tmux, "4", then: "Tick each one you have taken")
+        for _ in 0..<12 { try tmux.send("Down") }
+        try tmux.waitFor("›   [ ] Ocrelizumab")
+        try tmux.send("Space")
+        try tmux.waitFor("[✓] Ocrelizumab")
+        try tmux.send("Enter")
+        try tmux.send("1")                                    // active on treatment: yes
+        try tmux.waitFor("not safe for you")
+        try tmux.send("2")                                    // high-efficacy not ruled out
+        try tmux.waitFor("heart, lung, liver or kidney")
+        try tmux.send("2")                                    // no serious illness
+        try tmux.waitFor("Review your answers")
+        let review = try tmux.screen()
+        #expect(review.contains("Age: You are 34"))
+        #expect(review.contains("MRI: Not asked"))
+        try tmux.send("End", "Enter")
+        try tmux.waitFor("People like you are the group in whom the evidence for AHSCT is strongest")
+        let results = try tmux.screen()
+        #expect(results.contains("Because you have relapsing-remitting MS"))
+        #expect(results.contains("[1 Summary]"))
+        try tmux.send("Tab")
+        try tmux.waitFor("[2 Evidence]")
+        try tmux.waitFor("MIST trial")
+
+        try tmux.send("q")
+        try tmux.waitFor("Quit the decision aid?")
+        try tmux.send("y")
+        #expect(try tmux.exitCode() == 0)
+        try expectSane(tmux)
+    }
+
+    @Test func olderProgressivePersonOnTheTextConsoleInASCII() throws {
+        let tmux = try Tmux(width: 80, height: 24, term: "linux", lang: "C")
+        defer { tmux.close() }
+        try tmux.waitFor("Welcome")
+        let welcome = try tmux.screen()
+        #expect(welcome.contains("-----"))
+        #expect(!welcome.contains("─"), "LANG=C must give ASCII rules")
+        try tmux.send("Enter")
+        try tmux.waitFor("How old are you?")
+        try tmux.type("sixty")
+        try tmux.send("Enter")
+        try tmux.waitFor("'sixty' is not a number; allowed: a whole number of years from 1 to 120")
+        for _ in 0..<5 { try tmux.send("BSpace") }
+        try answerNumber(tmux, "63", then: "Which type of MS")
+        try tmux.send("3")                                    // primary progressive
+        try tmux.waitFor("How many relapses")
+        try answerNumber(tmux, "0", then: "Did an MRI scan")
+        try tmux.send("2")                                    // no new MRI activity
+        try tmux.waitFor("walking on most days")
+        try tmux.send("5")                                    // wheelchair
+        try tmux.waitFor("years ago were you told")
+        try answerNumber(tmux, "20", then: "Tick each one you have taken")
+        try tmux.send("1", "Enter")                           // none
+        try tmux.waitFor("not safe for you")
+        try tmux.send("2")
+        try tmux.waitFor("heart, lung, liver or kidney")
+        try tmux.send("2")
+        try tmux.waitFor("Review your answers")
+        try tmux.send("End", "Enter")
+        try tmux.waitFor("The guidelines do not support AHSCT for people like you")
+        let results = try tmux.screen()
+        #expect(results.contains("Because you are 63"))
+        #expect(results.unicodeScalars.allSatisfy { $0.value < 0x80 }, "non-ASCII on a LANG=C screen:\n\(results)")
+
+        try tmux.send("C-c")
+        try tmux.waitFor("Quit the decision aid?")
+        try tmux.send("y")
+        #expect(try tmux.exitCode() == 0)
+        try expectSane(tmux)
+    }
+
+    @Test func unsurePersonOnVT100WithoutColourEndsWithSIGTERM() throws {
+        let tmux = try Tmux(width: 80, height: 24, term: "vt100", lang: "C.UTF-8", noColor: true)
+        defer { tmux.close() }
+        try tmux.waitFor("Welcome")
+        try tmux.send("Enter")
+        try answerNumber(tmux, "41", then: "Which type of MS")
+        try tmux.send("5")                                    // I'm not sure
+        try tmux.waitFor("How many relapses")
+        try answerNumber(tmux, "1", then: "walking on most days")
+        try tmux.send("2")
+        try tmux.waitFor("years ago were you told")
+        // Back, and the typed answer is still there.
+        try tmux.send("BSpace")
+        try tmux.waitFor("walking on most days")
+        try tmux.send("Enter")
+        try answerNumber(tmux, "3", then: "Tick each one you have taken")
+        try tmux.send("Down", "Down", "Space", "Enter")       // glatiramer acetate: not high-efficacy,
+        try tmux.waitFor("not safe for you")                  // so "active on it" is not asked
+        try tmux.send("2")
+        try tmux.waitFor("heart, lung, liver or kidney")
+        try tmux.send("2")
+        try tmux.waitFor("Review your answers")
+        try tmux.send("End", "Enter")
+        try tmux.waitFor("We need more information to match you to the guidelines")
+        #expect(try tmux.screen().contains("Because you are not sure which type of MS you have"))
+
+        try tmux.kill(signal: SIGTERM)
+        #expect(try tmux.exitCode() == 143)
+        try expectSane(tmux)
+    }
+
+    @Test func helpListsEveryKeyAndEscapeGoesBackAtOnce() throws {
+        let tmux = try Tmux(width: 80, height: 24, term: "tmux-256color", lang: "C.UTF-8")
+        defer { tmux.close() }
+        try tmux.waitFor("Welcome")
+        try tmux.send("?")
+        try tmux.waitFor("Ctrl-C: quit from anywhere")
+        try tmux.send("Space")
+        try tmux.waitFor("Welcome")
+        try tmux.send("Enter")
+        try answerNumber(tmux, "30", then: "Which type of MS")
+        try tmux.send("Escape")
+        try tmux.waitFor("How old are you?", timeout: 0.8)   // well under the 1 s default ESC delay
+        try tmux.send("C-c")
+        try tmux.waitFor("Quit the decision aid?")
+        try tmux.send("n")
+        try tmux.waitFor("How old are you?")
+        try tmux.kill(signal: SIGHUP)
+        #expect(try tmux.exitCode() == 129)
+    }
+
+    @Test func lostTerminalEndsTheProgramInsteadOfSpinning() throws {
+        let tmux = try Tmux(width: 80, height: 24, term: "screen", lang: "C.UTF-8")
+        defer { tmux.close() }
+        try tmux.waitFor("Welcome")
+        let pid = try tmux.programPID()
+        try tmux.hangUp()
+        let deadline = Date().addingTimeInterval(5)
+        var alive = true
+        while Date() < deadline {
+            if Glibc.kill(pid, 0) != 0 { alive = false; break }
+            usleep(50_000)
+        }
+        #expect(!alive, "decision-aid still running 5 s after its terminal went away")
+        if alive { _ = Glibc.kill(pid, SIGKILL) }
+    }
+}
