@@ -6,10 +6,10 @@ public enum InteractiveAid {
     /// Returns the process exit status: 0 after quitting, 128+n after signal n,
     /// 1 if the terminal could not be used or was lost.
     @MainActor
-    public static func run(content: ContentSet, settings: Settings, noColor: Bool) -> Int32 {
+    public static func run(content: ContentSet, settings: Settings, noColor: Bool, mouse: Bool) -> Int32 {
         let screen: CursesScreen
         do {
-            screen = try CursesScreen.open(noColor: noColor, mouse: true)
+            screen = try CursesScreen.open(noColor: noColor, mouse: mouse)
         } catch {
             Console.error("decision-aid: \(error)\nFor scripts, `decision-aid assess --help` works without a terminal.")
             return 1

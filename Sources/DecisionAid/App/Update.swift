@@ -115,11 +115,8 @@ private func question(_ field: AnswerField, _ key: Key, _ m: inout Model, _ ctx:
         }
     case .choice:
         let values = choiceValues(field, ctx)
+        if move(key, &m.highlight, count: values.count) { return [] }
         switch key {
-        case .up, .character("k"): m.highlight = max(0, m.highlight - 1)
-        case .down, .character("j"): m.highlight = min(values.count - 1, m.highlight + 1)
-        case .home: m.highlight = 0
-        case .end: m.highlight = values.count - 1
         case .character(let c) where c.isNumber:
             guard let n = c.wholeNumberValue, n >= 1, n <= values.count else {
                 m.error = "Press a number from 1 to \(values.count), or use the arrow keys."
@@ -138,13 +135,8 @@ private func question(_ field: AnswerField, _ key: Key, _ m: inout Model, _ ctx:
         }
     case .multiChoice:
         let values = choiceValues(field, ctx)
+        if move(key, &m.highlight, count: values.count) { return [] }
         switch key {
-        case .up, .character("k"): m.highlight = max(0, m.highlight - 1)
-        case .down, .character("j"): m.highlight = min(values.count - 1, m.highlight + 1)
-        case .home: m.highlight = 0
-        case .end: m.highlight = values.count - 1
-        case .pageUp: m.highlight = max(0, m.highlight - 8)
-        case .pageDown: m.highlight = min(values.count - 1, m.highlight + 8)
         case .character(" "):
             toggle(values[m.highlight], &m)
         case .character(let c) where c.isNumber:
@@ -176,6 +168,21 @@ private func question(_ field: AnswerField, _ key: Key, _ m: inout Model, _ ctx:
     return []
 }
 
+/// Moves a highlight over `count` rows with the list keys; false if `key` is not one.
+private func move(_ key: Key, _ highlight: inout Int, count: Int) -> Bool {
+    let last = max(0, count - 1)
+    switch key {
+    case .up, .character("k"): highlight = max(0, highlight - 1)
+    case .down, .character("j"): highlight = min(last, highlight + 1)
+    case .home: highlight = 0
+    case .end: highlight = last
+    case .pageUp: highlight = max(0, highlight - 8)
+    case .pageDown: highlight = min(last, highlight + 8)
+    default: return false
+    }
+    return true
+}
+
 /// Ticking "none" clears the treatments; ticking a treatment clears "none".
 private func toggle(_ value: String, _ m: inout Model) {
     m.error = nil
@@ -197,7 +204,7 @@ private func accept(_ field: AnswerField, text: String, _ m: inout Model, _ ctx:
         try AnswerParser.set(field, from: text, in: &answers)
         try AnswerParser.crossCheck(answers)
     } catch {
-        m.error = Views.inlineMessage(error as? AnswerError, typed: text)
+        m.error = Views.inlineMessage(error, typed: text)
         return
     }
     m.answers = answers
@@ -243,11 +250,8 @@ private func showReview(selecting field: AnswerField?, _ m: inout Model, _ ctx: 
 
 private func review(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
     let order = QuestionFlow.order(exactEDSS: ctx.settings.exactEDSS)
+    if move(key, &m.highlight, count: order.count + 1) { return [] }
     switch key {
-    case .up, .character("k"): m.highlight = max(0, m.highlight - 1)
-    case .down, .character("j"): m.highlight = min(order.count, m.highlight + 1)
-    case .home: m.highlight = 0
-    case .end: m.highlight = order.count
     case .enter, .right, .character(" "):
         if m.highlight >= order.count {
             m.page = .results(.summary)

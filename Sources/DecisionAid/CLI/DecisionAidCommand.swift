@@ -27,15 +27,18 @@ public struct DecisionAidCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Use no colour (bold, reverse and underline instead). Also set by NO_COLOR.")
     var noColor = false
 
+    @Flag(name: .customLong("no-mouse"), help: "Do not take mouse clicks, so the terminal's own text selection works.")
+    var noMouse = false
+
     public init() {}
 
     /// With no subcommand: the interactive aid.
     public func run() throws {
         let content = try self.content.load()
         // ArgumentParser calls run() synchronously on the main thread, where curses must live.
-        let noColor = self.noColor
+        let noColor = self.noColor, mouse = !noMouse
         let status = MainActor.assumeIsolated {
-            InteractiveAid.run(content: content, settings: Settings(), noColor: noColor)
+            InteractiveAid.run(content: content, settings: Settings(), noColor: noColor, mouse: mouse)
         }
         if status != 0 { throw ExitCode(status) }
     }
