@@ -96,76 +96,91 @@ func choiceValues(_ field: AnswerField, _ ctx: Context) -> [String] {
 }
 
 private func question(_ field: AnswerField, _ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
-    switch QuestionFlow.input(field) {
-    case .number:
-        switch key {
-        case .character("q") where m.draft.isEmpty:
-            return askToQuit(&m)
-        case .character(let c):
-            if m.draft.count < 12 { m.draft.append(c) }
-            m.error = nil
-        case .backspace, .delete:
-            if m.draft.isEmpty { goBack(from: field, &m, ctx) } else { m.draft.removeLast(); m.error = nil }
-        case .left, .escape:
-            goBack(from: field, &m, ctx)
-        case .enter, .right:
-            accept(field, text: m.draft, &m, ctx)
-        default:
-            break
-        }
-    case .choice:
-        let values = choiceValues(field, ctx)
-        if move(key, &m.highlight, count: values.count) { return [] }
-        switch key {
-        case .character(let c) where c.isNumber:
-            guard let n = c.wholeNumberValue, n >= 1, n <= values.count else {
-                m.error = "Press a number from 1 to \(values.count), or use the arrow keys."
-                return []
-            }
-            m.highlight = n - 1
-            accept(field, text: values[n - 1], &m, ctx)
-        case .enter, .right, .character(" "):
-            accept(field, text: values[m.highlight], &m, ctx)
-        case .backspace, .left, .escape:
-            goBack(from: field, &m, ctx)
-        case .character("q"):
-            return askToQuit(&m)
-        default:
-            break
-        }
-    case .multiChoice:
-        let values = choiceValues(field, ctx)
-        if move(key, &m.highlight, count: values.count) { return [] }
-        switch key {
-        case .character(" "):
-            toggle(values[m.highlight], &m)
-        case .character(let c) where c.isNumber:
-            guard let n = c.wholeNumberValue, n >= 1, n <= min(9, values.count) else { return [] }
-            m.highlight = n - 1
-            toggle(values[n - 1], &m)
-        case .enter, .right:
-            guard !m.picked.isEmpty else {
-                m.error = "Tick each treatment you have taken with Space, or tick \"None\"; then press Enter."
-                return []
-            }
-            var answers = m.answers
-            do {
-                try AnswerParser.setTherapies(m.picked, in: &answers)
-            } catch {
-                m.error = error.problem
-                return []
-            }
-            m.answers = answers
-            advance(from: field, &m, ctx)
-        case .backspace, .left, .escape:
-            goBack(from: field, &m, ctx)
-        case .character("q"):
-            return askToQuit(&m)
-        default:
-            break
-        }
+    let input = QuestionFlow.input(field)
+    if case .number = input { return numberField(field, key, &m, ctx) }
+    // Keys shared by both kinds of list: move, go back, quit.
+    let values = choiceValues(field, ctx)
+    if move(key, &m.highlight, count: values.count) { return [] }
+    switch key {
+    case .backspace, .left, .escape:
+        goBack(from: field, &m, ctx)
+        return []
+    case .character("q"):
+        return askToQuit(&m)
+    default:
+        break
+    }
+    if input == .multiChoice {
+        ticks(field, key, values, &m, ctx)
+    } else {
+        singleChoice(field, key, values, &m, ctx)
     }
     return []
+}
+
+/// A typed answer: letters are typed too, so a bad answer gets its message.
+private func numberField(_ field: AnswerField, _ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
+    switch key {
+    case .character("q") where m.draft.isEmpty:
+        return askToQuit(&m)
+    case .character(let c):
+        if m.draft.count < 12 { m.draft.append(c) }
+        m.error = nil
+    case .backspace, .delete:
+        if m.draft.isEmpty { goBack(from: field, &m, ctx) } else { m.draft.removeLast(); m.error = nil }
+    case .left, .escape:
+        goBack(from: field, &m, ctx)
+    case .enter, .right:
+        accept(field, text: m.draft, &m, ctx)
+    default:
+        break
+    }
+    return []
+}
+
+/// One answer from a list: Enter or its number picks it and moves on.
+private func singleChoice(_ field: AnswerField, _ key: Key, _ values: [String], _ m: inout Model, _ ctx: Context) {
+    switch key {
+    case .character(let c) where c.isNumber:
+        guard let n = c.wholeNumberValue, n >= 1, n <= values.count else {
+            m.error = "Press a number from 1 to \(values.count), or use the arrow keys."
+            return
+        }
+        m.highlight = n - 1
+        accept(field, text: values[n - 1], &m, ctx)
+    case .enter, .right, .character(" "):
+        accept(field, text: values[m.highlight], &m, ctx)
+    default:
+        break
+    }
+}
+
+/// Several answers (the treatments): Space or a number ticks, Enter moves on.
+private func ticks(_ field: AnswerField, _ key: Key, _ values: [String], _ m: inout Model, _ ctx: Context) {
+    switch key {
+    case .character(" "):
+        toggle(values[m.highlight], &m)
+    case .character(let c) where c.isNumber:
+        guard let n = c.wholeNumberValue, n >= 1, n <= min(9, values.count) else { return }
+        m.highlight = n - 1
+        toggle(values[n - 1], &m)
+    case .enter, .right:
+        guard !m.picked.isEmpty else {
+            m.error = "Tick each treatment you have taken with Space, or tick \"None\"; then press Enter."
+            return
+        }
+        var answers = m.answers
+        do {
+            try AnswerParser.setTherapies(m.picked, in: &answers)
+        } catch {
+            m.error = error.problem
+            return
+        }
+        m.answers = answers
+        advance(from: field, &m, ctx)
+    default:
+        break
+    }
 }
 
 /// Moves a highlight over `count` rows with the list keys; false if `key` is not one.
