@@ -48,12 +48,7 @@ public enum ContentLoader {
         do {
             return try load(files: files)
         } catch {
-            // Name files by their full path so an editor can jump to them.
-            throw ContentError(problems: error.problems.map {
-                var p = $0
-                if !p.file.hasPrefix("/") { p.file = (directory as NSString).appendingPathComponent(p.file) }
-                return p
-            })
+            throw error.located(in: directory)
         }
     }
 

@@ -18,5 +18,17 @@ public struct ContentProblem: Error, Sendable, Equatable, CustomStringConvertibl
 public struct ContentError: Error, Sendable, CustomStringConvertible {
     public var problems: [ContentProblem]
     public init(problems: [ContentProblem]) { self.problems = problems }
+
+    /// The same problems with each file named by its path in `directory`, so
+    /// an editor can jump to it.
+    public func located(in directory: String) -> ContentError {
+        ContentError(problems: problems.map { problem in
+            var located = problem
+            if !problem.file.hasPrefix("/") {
+                located.file = (directory.hasSuffix("/") ? directory : directory + "/") + problem.file
+            }
+            return located
+        })
+    }
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }

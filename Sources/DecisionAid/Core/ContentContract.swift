@@ -80,11 +80,8 @@ public enum ProgramContent {
         }
         let problems = ContentContract.problems(in: content)
         if !problems.isEmpty {
-            throw ContentError(problems: problems.map {
-                var p = $0
-                if let directory, !p.file.hasPrefix("/") { p.file = directory + "/" + p.file }
-                return p
-            })
+            let error = ContentError(problems: problems)
+            throw directory.map { error.located(in: $0) } ?? error
         }
         return content
     }

@@ -65,15 +65,10 @@ public enum AssessmentText {
     }
 }
 
-/// Numbers sources in the order they are first cited.
+/// Numbers sources as sources.yaml lists them, so [n] is the same in every section.
 struct CitedSources {
     let content: ContentSet
-    private(set) var ordered: [Source] = []
-
-    init(content: ContentSet) {
-        self.content = content
-        ordered = content.sources
-    }
+    var ordered: [Source] { content.sources }
 
     func number(_ id: String) -> Int? { ordered.firstIndex { $0.id == id }.map { $0 + 1 } }
 
