@@ -170,6 +170,17 @@ public struct ContentSet: Sendable, Equatable {
     public var levels: [String: LevelText]
     public var rules: [RuleText]
     public var questions: [Question]
+    // options.yaml
+    public var options: [TreatmentOption] = []
+    public var grid: [GridRow] = []
+    public var trials: [Trial] = []
+    public var keyNumbers: [KeyNumber] = []
+    // deliberation.yaml
+    public var values: [ValueStatement] = []
+    public var leanings: [Labelled] = []
+    public var roles: [Labelled] = []
+    public var sure: [SureItem] = []
+    public var doctorQuestions: [DoctorQuestion] = []
 
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
     public func rule(_ id: String) -> RuleText? { rules.first { $0.id == id } }

@@ -1,0 +1,62 @@
+import Content
+
+/// How a person's answers compare with a trial's entry limits. Only age,
+/// EDSS and MS type can be checked from the answers; the trial team checks
+/// the rest.
+public struct TrialFit: Sendable, Equatable {
+    public var trial: Trial
+    /// nil when the answer needed is missing.
+    public var age: Bool?
+    public var edss: Bool?
+    /// Relapsing-remitting MS fits; clinically isolated syndrome does not;
+    /// progressive MS is for the trial team to judge (nil) unless it has no activity.
+    public var type: Bool?
+
+    /// True when every limit the answers speak to is met; false when one is
+    /// not; nil when nothing fails but something is not known.
+    public var fits: Bool? {
+        let checks = [age, edss, type]
+        if checks.contains(false) { return false }
+        if checks.contains(nil) { return nil }
+        return true
+    }
+
+    /// The limits not met, in words ("age 18 to 50").
+    public var unmet: [String] {
+        var out: [String] = []
+        if age == false { out.append("age \(trial.ageMin) to \(trial.ageMax)") }
+        if edss == false { out.append("EDSS \(format(trial.edssMin)) to \(format(trial.edssMax))") }
+        if type == false { out.append("relapsing MS") }
+        return out
+    }
+}
+
+public enum TrialMatcher {
+    public static func fit(_ answers: Answers, _ trial: Trial) -> TrialFit {
+        let age = answers.age.map { $0 >= trial.ageMin && $0 <= trial.ageMax }
+        var edss: Bool?
+        if let exact = answers.edss {
+            edss = exact >= trial.edssMin && exact <= trial.edssMax
+        } else if let band = answers.walking?.edssBand {
+            // A band fits when all of it is inside the limits, and fails when none of it is.
+            let high = band.high ?? 10
+            if band.low >= trial.edssMin && high <= trial.edssMax { edss = true }
+            else if band.low > trial.edssMax || high < trial.edssMin { edss = false }
+        }
+        var type: Bool?
+        switch answers.subtype {
+        case .relapsingRemitting?: type = true
+        case .secondaryProgressive?, .primaryProgressive?:
+            // Every trial here needs recent MS activity; whether one takes
+            // active progressive MS is not in our sources.
+            type = answers.isActive == false ? false : nil
+        case .clinicallyIsolated?: type = false
+        case .unsure?, nil: type = nil
+        }
+        return TrialFit(trial: trial, age: age, edss: edss, type: type)
+    }
+
+    public static func fits(_ answers: Answers, _ content: ContentSet) -> [TrialFit] {
+        content.trials.map { fit(answers, $0) }
+    }
+}
