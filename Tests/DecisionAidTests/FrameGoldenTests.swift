@@ -69,11 +69,11 @@ enum Golden {
         var m = walkStrongPerson()
         press(&m, .end, .enter)
         Golden.check("results-summary-80x24", Golden.screen(m))
-        press(&m, .tab)
+        press(&m, .character("4"))
         Golden.check("results-evidence-80x24", Golden.screen(m))
         press(&m, .enter)
         Golden.check("results-evidence-detail-80x24", Golden.screen(m))
-        press(&m, .character("4"), .down, .character(" "))
+        press(&m, .character("8"), .down, .character(" "))
         Golden.check("results-checklist-80x24", Golden.screen(m))
     }
 

@@ -1,4 +1,7 @@
 import Content
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the interactive aid in the terminal: the only place where the pure
 /// update/view loop meets the curses screen.
@@ -14,12 +17,20 @@ public enum InteractiveAid {
             Console.error("decision-aid: \(error)\nFor scripts, `decision-aid assess --help` works without a terminal.")
             return 1
         }
-        let ctx = Context(content: content, settings: settings, capabilities: screen.capabilities)
+        let ctx = Context(content: content, settings: settings, capabilities: screen.capabilities, today: Day.today())
         var model = Model(size: screen.size)
         screen.draw(Views.render(model, ctx).frame)
-        while let msg = screen.nextMessage() {
-            let effects = update(&model, msg, ctx)
-            if effects.contains(.quit) { break }
+        var pending: [Msg] = []
+        loop: while let msg = pending.isEmpty ? screen.nextMessage() : pending.removeFirst() {
+            for effect in update(&model, msg, ctx) {
+                switch effect {
+                case .quit: break loop
+                case .save(let text, let path, let overwrite):
+                    pending.append(.saved(SummaryFile.save(text, to: path, overwrite: overwrite)))
+                case .print(let text):
+                    pending.append(.printed(SummaryFile.print(text)))
+                }
+            }
             // A tick changes nothing on screen yet; redrawing on it would make
             // screen readers repeat themselves.
             if case .tick = msg { continue }
@@ -32,5 +43,15 @@ public enum InteractiveAid {
             return 1
         }
         return 0
+    }
+}
+
+extension Day {
+    /// Today in local time, read from the clock (the program's edge).
+    static func today() -> Day {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     }
 }

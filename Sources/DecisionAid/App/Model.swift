@@ -13,38 +13,71 @@ public struct Context: Sendable {
     public var content: ContentSet
     public var settings: Settings
     public var capabilities: Capabilities
+    /// Today's date, read once at start-up: for the review-by notice and the summary's date.
+    public var today: Day
 
-    public init(content: ContentSet, settings: Settings = Settings(), capabilities: Capabilities = .full) {
+    /// `today` defaults to the content's review date, so tests do not depend on the clock.
+    public init(content: ContentSet, settings: Settings = Settings(), capabilities: Capabilities = .full, today: Day? = nil) {
         self.content = content
         self.settings = settings
         self.capabilities = capabilities
+        self.today = today ?? content.about.reviewed
     }
+
+    /// True once the content's review-by date has passed.
+    public var reviewOverdue: Bool { today > content.about.reviewBy }
 }
 
+/// The results, in the order a person walks through them: what the
+/// guidelines say, the options and their numbers, the evidence, what
+/// matters to them, what to ask, and a summary to take away.
 public enum ResultsSection: Int, Sendable, CaseIterable {
-    case summary, evidence, risks, checklist, glossary
+    case summary, options, numbers, evidence, risks, values, questions, checklist, finish, glossary
 
     public var title: String {
         switch self {
         case .summary: return "Summary"
+        case .options: return "Options"
+        case .numbers: return "Numbers"
         case .evidence: return "Evidence"
         case .risks: return "Risks"
-        case .checklist: return "Checking a clinic"
+        case .values: return "What matters"
+        case .questions: return "Questions"
+        case .checklist: return "Clinic checklist"
+        case .finish: return "Finish"
         case .glossary: return "Glossary"
         }
     }
+
+    /// The key that jumps here: 1 to 9, then 0 for the tenth.
+    public var key: Character { Character(String((rawValue + 1) % 10)) }
 }
 
 public enum Page: Sendable, Equatable {
     case welcome
     case question(AnswerField)
+    /// The SURE test, before the questions.
+    case sureBefore
     case review
     case results(ResultsSection)
+    /// Who made the aid, its dates and sources; Backspace returns to `from`.
+    indirect case about(from: Page)
 }
 
 public enum Overlay: Sendable, Equatable {
     case help
     case confirmQuit
+    /// Typing a file name to save the summary in (the name is in `draft`).
+    case saveAs
+    /// The named file exists: replace it?
+    case confirmOverwrite(path: String)
+}
+
+/// A message in the status row about the last action (saved, printed, failed).
+public struct Notice: Sendable, Equatable {
+    public var text: String
+    public var problem: Bool
+    public init(_ text: String, problem: Bool = false) { self.text = text; self.problem = problem }
 }
 
 /// Everything the interactive aid remembers. A plain value: update changes
@@ -73,14 +106,25 @@ public struct Model: Sendable, Equatable {
     public var openStudy: Int?
     /// Clinic checklist items the person has ticked.
     public var ticked: Set<String> = []
+    /// Values, leaning, role, SURE and questions for the neurologist.
+    public var deliberation = Deliberation()
+    /// True while typing the person's own concern on the values page (text in `draft`).
+    public var typingConcern = false
+    /// The last save or print result, shown in the status row.
+    public var notice: Notice?
 
     public init(size: Size) { self.size = size }
 
     /// True once anything has been answered: quitting then asks first.
-    public var hasAnswers: Bool { answers != Answers() || !ticked.isEmpty }
+    public var hasAnswers: Bool { answers != Answers() || !ticked.isEmpty || !deliberation.isEmpty }
 }
 
-/// What update asks the outside world to do.
+/// What update asks the outside world to do. The run loop does it and
+/// sends the outcome back as a message.
 public enum Effect: Sendable, Equatable {
     case quit
+    /// Write `text` to `path` (mode 0600), replacing an existing file only if `overwrite`.
+    case save(text: String, path: String, overwrite: Bool)
+    /// Send `text` to the printer with lp.
+    case print(text: String)
 }

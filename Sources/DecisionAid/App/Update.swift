@@ -11,10 +11,20 @@ public func update(_ model: inout Model, _ msg: Msg, _ ctx: Context) -> [Effect]
         return []
     case .key(let key):
         return handle(key, &model, ctx)
+    case .saved(let outcome):
+        return saved(outcome, &model, ctx)
+    case .printed(let outcome):
+        switch outcome {
+        case .sent(let message): model.notice = Notice(message)
+        case .failed(let message): model.notice = Notice(message, problem: true)
+        }
+        return []
     }
 }
 
 private func handle(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
+    // A notice is about the last action; the next key puts it away.
+    m.notice = nil
     if let overlay = m.overlay {
         switch overlay {
         case .help:
@@ -24,9 +34,23 @@ private func handle(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
             case .character("y"), .character("Y"), .character("q"), .control("c"): return [.quit]
             default: m.overlay = nil
             }
+        case .saveAs:
+            return saveAs(key, &m, ctx)
+        case .confirmOverwrite(let path):
+            switch key {
+            case .character("y"), .character("Y"):
+                m.overlay = nil
+                return [.save(text: summaryText(for: path, m, ctx), path: path, overwrite: true)]
+            case .control("c"):
+                return askToQuit(&m)
+            default:
+                // Back to the name, kept, to choose another.
+                m.overlay = .saveAs
+            }
         }
         return []
     }
+    if m.typingConcern { return typeConcern(key, &m) }
     // Keys that work on every screen.
     switch key {
     case .character("?"), .function(1):
@@ -43,17 +67,20 @@ private func handle(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
     }
     switch m.page {
     case .welcome: return welcome(key, &m, ctx)
+    case .sureBefore: return sureBefore(key, &m, ctx)
     case .question(let field): return question(field, key, &m, ctx)
     case .review: return review(key, &m, ctx)
     case .results(let section): return results(section, key, &m, ctx)
+    case .about(let from): return about(from, key, &m, ctx)
     }
 }
 
 /// A click does what Enter does, except where Space is the key that ticks.
 private func activateKey(_ m: Model) -> Key {
-    if case .question(.therapies) = m.page { return .character(" ") }
-    if case .results(.checklist) = m.page { return .character(" ") }
-    return .enter
+    switch m.page {
+    case .question(.therapies), .results(.checklist), .results(.questions), .results(.values): return .character(" ")
+    default: return .enter
+    }
 }
 
 private func askToQuit(_ m: inout Model) -> [Effect] {
@@ -67,14 +94,95 @@ private func askToQuit(_ m: inout Model) -> [Effect] {
 private func welcome(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
     switch key {
     case .enter, .right, .character(" "), .character("l"):
-        let first = QuestionFlow.asked(m.answers, exactEDSS: ctx.settings.exactEDSS)[0]
-        open(first, &m, ctx)
+        if ctx.content.sure.isEmpty {
+            openFirstQuestion(&m, ctx)
+        } else {
+            m.page = .sureBefore
+            m.highlight = 0
+        }
+    case .character("a"):
+        openAbout(&m)
     case .character("q"), .escape:
         return askToQuit(&m)
     default:
         break
     }
     return []
+}
+
+private func openFirstQuestion(_ m: inout Model, _ ctx: Context) {
+    open(QuestionFlow.asked(m.answers, exactEDSS: ctx.settings.exactEDSS)[0], &m, ctx)
+}
+
+private func openAbout(_ m: inout Model) {
+    m.page = .about(from: m.page)
+    m.scroll = 0
+}
+
+private func about(_ from: Page, _ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
+    if scroll(key, &m) { return [] }
+    switch key {
+    case .backspace, .left, .escape, .enter, .character("a"):
+        m.page = from
+        m.scroll = 0
+    case .character("q"):
+        return askToQuit(&m)
+    default:
+        break
+    }
+    return []
+}
+
+/// Scrolls a page that has no list; false if `key` is not a scroll key.
+private func scroll(_ key: Key, _ m: inout Model) -> Bool {
+    let page = max(1, m.size.height - 6)
+    switch key {
+    case .up, .character("k"): m.scroll = max(0, m.scroll - 1)
+    case .down, .character("j"): m.scroll += 1
+    case .pageUp: m.scroll = max(0, m.scroll - page)
+    case .pageDown, .character(" "): m.scroll += page
+    case .home: m.scroll = 0
+    case .end: m.scroll = Int.max / 2
+    default: return false
+    }
+    return true
+}
+
+// MARK: - SURE
+
+/// The SURE test before the questions: y or n for each; Enter goes on, answered or not.
+private func sureBefore(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
+    if sureKey(key, \.sureBefore, &m, ctx) { return [] }
+    switch key {
+    case .enter, .right:
+        openFirstQuestion(&m, ctx)
+    case .backspace, .left, .escape:
+        m.page = .welcome
+    case .character("a"):
+        openAbout(&m)
+    case .character("q"):
+        return askToQuit(&m)
+    default:
+        break
+    }
+    return []
+}
+
+/// Moves over the four SURE items and answers the highlighted one with y or n
+/// (or 1 and 2), moving to the next. False if `key` is not one of these.
+private func sureKey(_ key: Key, _ answers: WritableKeyPath<Deliberation, [String: Bool]>, _ m: inout Model, _ ctx: Context) -> Bool {
+    let items = ctx.content.sure
+    if move(key, &m.highlight, count: items.count) { return true }
+    guard m.highlight < items.count else { return false }
+    let answer: Bool
+    switch key {
+    case .character("y"), .character("Y"): answer = true
+    case .character("n"), .character("N"): answer = false
+    default: return false
+    }
+    m.deliberation[keyPath: answers][items[m.highlight].id] = answer
+    m.highlight = min(items.count - 1, m.highlight + 1)
+    return true
 }
 
 // MARK: - Questions
@@ -249,7 +357,8 @@ private func goBack(from field: AnswerField, _ m: inout Model, _ ctx: Context) {
     if let index = asked.firstIndex(of: field), index > 0 {
         open(asked[index - 1], &m, ctx)
     } else {
-        m.page = .welcome
+        m.page = ctx.content.sure.isEmpty ? .welcome : .sureBefore
+        m.highlight = 0
     }
 }
 
@@ -301,32 +410,46 @@ private func results(_ section: ResultsSection, _ key: Key, _ m: inout Model, _ 
         m.openStudy = nil
     }
     let items = ResultsView.itemCount(section, m, ctx)
+    let listing = items > 0 && m.openStudy == nil
     let page = max(1, m.size.height - 6)
+    if section == .values, let effects = values(key, &m, ctx) { return effects }
+    if section == .finish, sureKey(key, \.sureAfter, &m, ctx) { return [] }
     switch key {
     case .tab: go(all[(section.rawValue + 1) % all.count])
     case .backTab: go(all[(section.rawValue + all.count - 1) % all.count])
     case .character(let c) where c.isNumber:
-        if let n = c.wholeNumberValue, n >= 1, n <= all.count { go(all[n - 1]) }
+        if let next = all.first(where: { $0.key == c }) { go(next) }
     case .up, .character("k"):
-        if items > 0 && m.openStudy == nil { m.highlight = max(0, m.highlight - 1) } else { m.scroll = max(0, m.scroll - 1) }
+        if listing { m.highlight = max(0, m.highlight - 1) } else { m.scroll = max(0, m.scroll - 1) }
     case .down, .character("j"):
-        if items > 0 && m.openStudy == nil { m.highlight = min(items - 1, m.highlight + 1) } else { m.scroll += 1 }
+        if listing { m.highlight = min(items - 1, m.highlight + 1) } else { m.scroll += 1 }
     case .pageUp:
-        if items > 0 && m.openStudy == nil { m.highlight = max(0, m.highlight - page) } else { m.scroll = max(0, m.scroll - page) }
+        if listing { m.highlight = max(0, m.highlight - page) } else { m.scroll = max(0, m.scroll - page) }
     case .pageDown:
-        if items > 0 && m.openStudy == nil { m.highlight = min(items - 1, m.highlight + page) } else { m.scroll += page }
+        if listing { m.highlight = min(items - 1, m.highlight + page) } else { m.scroll += page }
     case .home: m.highlight = 0; m.scroll = 0
     case .end: m.highlight = max(0, items - 1); m.scroll = Int.max / 2
-    case .enter, .right:
-        if section == .evidence && m.openStudy == nil && items > 0 {
+    case .enter, .right, .character(" "):
+        switch section {
+        case .evidence where m.openStudy == nil && items > 0 && key != .character(" "):
             m.openStudy = m.highlight
             m.scroll = 0
+        case .checklist where m.highlight < ctx.content.checklist.count:
+            m.ticked.toggle(ctx.content.checklist[m.highlight].id)
+        case .questions where m.highlight < ctx.content.doctorQuestions.count:
+            m.deliberation.asked.toggle(ctx.content.doctorQuestions[m.highlight].id)
+        case .options where listing && key != .character(" "):
+            m.highlight = min(items - 1, m.highlight + 1)
+        default:
+            break
         }
-    case .character(" "):
-        if section == .checklist, m.highlight < ctx.content.checklist.count {
-            let id = ctx.content.checklist[m.highlight].id
-            if m.ticked.contains(id) { m.ticked.remove(id) } else { m.ticked.insert(id) }
-        }
+    case .character("s"):
+        m.overlay = .saveAs
+        if m.draft.isEmpty { m.draft = "ahsct-summary.txt" }
+    case .character("p"):
+        return [.print(text: summaryText(for: "", m, ctx))]
+    case .character("a"):
+        openAbout(&m)
     case .backspace, .left, .escape:
         if m.openStudy != nil {
             m.openStudy = nil
@@ -341,4 +464,129 @@ private func results(_ section: ResultsSection, _ key: Key, _ m: inout Model, _ 
     }
     m.scroll = min(m.scroll, ResultsView.maxScroll(m, ctx))
     return []
+}
+
+extension Set {
+    mutating func toggle(_ member: Element) {
+        if contains(member) { remove(member) } else { insert(member) }
+    }
+}
+
+// MARK: - What matters
+
+/// The rows of the values page, in screen order.
+enum ValuesRow: Equatable {
+    case rating(String), concern, leaning(String), role(String)
+
+    static func all(_ content: ContentSet) -> [ValuesRow] {
+        content.values.map { .rating($0.id) } + [.concern]
+            + content.leanings.map { .leaning($0.value) } + content.roles.map { .role($0.value) }
+    }
+}
+
+/// Keys on the values page: 0-4 rate, n is "not sure", Space or Enter picks
+/// a leaning or role or starts typing the concern. Nil: not a values key.
+private func values(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect]? {
+    let rows = ValuesRow.all(ctx.content)
+    guard m.highlight < rows.count else { return nil }
+    let row = rows[m.highlight]
+    switch (row, key) {
+    case (.rating(let id), .character(let c)) where c.isNumber:
+        guard let n = c.wholeNumberValue, n <= 4 else {
+            m.notice = Notice("Rate with 0 (does not matter to me) to 4 (matters very much), or n for not sure.", problem: true)
+            return []
+        }
+        m.deliberation.ratings[id] = .score(n)
+        m.highlight += 1
+    case (.rating(let id), .character("n")), (.rating(let id), .character("N")):
+        m.deliberation.ratings[id] = .notSure
+        m.highlight += 1
+    case (.rating(let id), .delete):
+        m.deliberation.ratings[id] = nil
+    case (.concern, .enter), (.concern, .character(" ")):
+        m.typingConcern = true
+        m.draft = m.deliberation.concern
+    case (.leaning(let value), .enter), (.leaning(let value), .character(" ")):
+        m.deliberation.leaning = m.deliberation.leaning == value ? nil : value
+    case (.role(let value), .enter), (.role(let value), .character(" ")):
+        m.deliberation.role = m.deliberation.role == value ? nil : value
+    case (_, .character(let c)) where c.isNumber:
+        m.notice = Notice("Numbers rate the statements above. Use Tab to go to another section.")
+    default:
+        return nil
+    }
+    return []
+}
+
+/// Typing the person's own concern: Enter keeps it, Esc leaves it as it was.
+private func typeConcern(_ key: Key, _ m: inout Model) -> [Effect] {
+    switch key {
+    case .character(let c):
+        if m.draft.count < 200 { m.draft.append(c) }
+    case .backspace, .delete:
+        if !m.draft.isEmpty { m.draft.removeLast() }
+    case .enter:
+        m.deliberation.concern = m.draft.trimmingWhitespace()
+        m.typingConcern = false
+        m.draft = ""
+    case .escape:
+        m.typingConcern = false
+        m.draft = ""
+    case .control("c"):
+        return askToQuit(&m)
+    default:
+        break
+    }
+    return []
+}
+
+// MARK: - Saving
+
+/// Typing the file name for the summary. A name ending in .md gets Markdown.
+private func saveAs(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
+    switch key {
+    case .character(let c):
+        if m.draft.count < 200 { m.draft.append(c) }
+    case .backspace, .delete:
+        if !m.draft.isEmpty { m.draft.removeLast() }
+    case .enter:
+        let path = m.draft.trimmingWhitespace()
+        guard !path.isEmpty else {
+            m.notice = Notice("Please type a file name, like ahsct-summary.txt.", problem: true)
+            return []
+        }
+        m.overlay = nil
+        return [.save(text: summaryText(for: path, m, ctx), path: path, overwrite: false)]
+    case .escape:
+        m.overlay = nil
+    case .control("c"):
+        return askToQuit(&m)
+    default:
+        break
+    }
+    return []
+}
+
+private func saved(_ outcome: SaveOutcome, _ m: inout Model, _ ctx: Context) -> [Effect] {
+    switch outcome {
+    case .saved(let path):
+        m.notice = Notice("Saved the summary to \(path). Only you can read the file.")
+        m.draft = ""
+    case .exists(let path):
+        m.overlay = .confirmOverwrite(path: path)
+    case .failed(_, let message):
+        // The name is kept, to fix it.
+        m.overlay = .saveAs
+        m.notice = Notice(message, problem: true)
+    }
+    return []
+}
+
+/// The summary as the person has it now: Markdown for a .md file, else plain text.
+func summaryText(for path: String, _ m: Model, _ ctx: Context) -> String {
+    let assessment = Assessor.assess(m.answers, content: ctx.content)
+    if path.lowercased().hasSuffix(".md") {
+        return AssessmentMarkdown.render(assessment, content: ctx.content)
+    }
+    return AssessmentText.render(assessment, content: ctx.content, width: 78)
 }

@@ -18,4 +18,7 @@ public enum Msg: Sendable, Equatable {
     /// About twice a second while waiting for a key, with a monotonic clock
     /// reading in seconds: for idle timeouts.
     case tick(now: Double)
+    /// The outcome of a save or print effect.
+    case saved(SaveOutcome)
+    case printed(PrintOutcome)
 }

@@ -7,12 +7,18 @@ enum ResultsView {
         var footer: [(key: String, action: String)] = [("Tab", "section")]
         switch section {
         case .evidence where m.openStudy == nil: footer += [("Enter", "open"), ("↑↓", "move")]
-        case .checklist: footer += [("Space", "tick"), ("↑↓", "move")]
+        case .checklist, .questions: footer += [("Space", "tick"), ("↑↓", "move")]
+        case .values: footer += [("0-4", "rate"), ("n", "not sure"), ("Space", "pick"), ("↑↓", "move")]
+        case .finish: footer += [("y/n", "answer"), ("s", "save"), ("p", "print")]
+        case .options where OptionsView.isNarrow(width: Views.bodyWidth(m.size)): footer += [("↑↓", "question")]
         default: footer += [("↑↓", "scroll")]
         }
-        footer += [("Backspace", m.openStudy != nil ? "back to list" : "answers"), ("?", "help"), ("q", "quit")]
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "Results: \(section.title) (\(section.rawValue + 1) of 5)",
-                            status: nil, footer: footer.map(Views.ascii(g)))
+        // Help and quit come before the rest, so a narrow screen never drops them.
+        footer += [("Backspace", m.openStudy != nil ? "back to list" : "answers"), ("?", "help"), ("q", "quit"), ("a", "about")]
+        if section != .finish { footer.append(("s", "save")) }
+        let all = ResultsSection.allCases.count
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "\(section.title) (\(section.rawValue + 1) of \(all))",
+                            status: Views.status(m), footer: footer.map(Views.ascii(g)))
         return chrome.draw(body(section, m, ctx, g), size: m.size, glyphs: g, scroll: m.scroll)
     }
 
@@ -21,6 +27,10 @@ enum ResultsView {
         switch section {
         case .evidence: return Assessor.matchedEvidence(m.answers, ctx.content).count
         case .checklist: return ctx.content.checklist.count
+        case .questions: return ctx.content.doctorQuestions.count
+        case .values: return ValuesRow.all(ctx.content).count
+        case .finish: return ctx.content.sure.count
+        case .options: return OptionsView.isNarrow(width: Views.bodyWidth(m.size)) ? OptionsView.rowCount(ctx) : 0
         default: return 0
         }
     }
@@ -33,7 +43,7 @@ enum ResultsView {
 
     static func tabs(_ current: ResultsSection) -> Line {
         let text = ResultsSection.allCases.map { s in
-            s == current ? "[\(s.rawValue + 1) \(s.title)]" : " \(s.rawValue + 1) \(s.title) "
+            s == current ? "[\(s.key) \(s.title)]" : " \(s.key) \(s.title) "
         }.joined(separator: " ")
         return Line(text, .emphasis)
     }
@@ -45,9 +55,14 @@ enum ResultsView {
         lines.append(Line())
         switch section {
         case .summary: lines += summary(assessment, ctx, g, width)
+        case .options: lines += OptionsView.body(current: m.highlight, answers: m.answers, ctx: ctx, g: g, width: width)
+        case .numbers: lines += NumbersView.body(answers: m.answers, assessment: assessment, ctx: ctx, g: g, width: width)
         case .evidence: lines += evidence(assessment, m, ctx, g, width)
         case .risks: lines += risks(assessment, ctx, g, width)
+        case .values: lines += DecideViews.values(m, ctx, g, width)
+        case .questions: lines += DecideViews.questions(m, ctx, g, width)
         case .checklist: lines += checklist(m, ctx, g, width)
+        case .finish: lines += DecideViews.finish(m, ctx, g, width)
         case .glossary: lines += glossary(ctx, width)
         }
         if !lines.contains(where: \.focus), lines.count > 0 {
@@ -79,7 +94,7 @@ enum ResultsView {
             }
         }
         lines.append(Line())
-        lines += paragraph("This is what the guidelines say about people with answers like yours. It is not a decision: talk it over with your neurologist. Press Tab to see the evidence, the risks, and questions for judging a clinic.", width: width)
+        lines += paragraph("This is what the guidelines say about people with answers like yours. It is not a decision: talk it over with your neurologist. Press Tab to compare the options, see the numbers and the evidence, think about what matters to you, and make a summary to take to your neurologist.", width: width)
         return lines
     }
 

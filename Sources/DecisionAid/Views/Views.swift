@@ -12,12 +12,16 @@ public enum Views {
         switch m.page {
         case .welcome: rendered = welcome(m, ctx, glyphs)
         case .question(let field): rendered = QuestionView.render(field, m, ctx, glyphs)
+        case .sureBefore: rendered = DecideViews.sureBeforePage(m, ctx, glyphs)
         case .review: rendered = review(m, ctx, glyphs)
         case .results(let section): rendered = ResultsView.render(section, m, ctx, glyphs)
+        case .about: rendered = DecideViews.aboutPage(m, ctx, glyphs)
         }
         switch m.overlay {
         case .help?: rendered = help(m, ctx, glyphs)
         case .confirmQuit?: rendered = confirmQuit(m, glyphs)
+        case .saveAs?: rendered = DecideViews.saveAs(m, ctx, glyphs)
+        case .confirmOverwrite(let path)?: rendered = DecideViews.confirmOverwrite(path, m, glyphs)
         case nil: break
         }
         return rendered
@@ -31,6 +35,15 @@ public enum Views {
         guard let error else { return "That answer could not be used." }
         if typed.trimmingWhitespace().isEmpty { return "Please type an answer: \(error.field?.allowed ?? "")." }
         return capitalizedFirst(error.problem) + "."
+    }
+
+    /// The status row for the last save or print, if any.
+    static func status(_ m: Model) -> (String, Style)? {
+        m.notice.map { ($0.text, $0.problem ? .warning : .good) }
+    }
+
+    static func overdueNotice(_ ctx: Context) -> String {
+        "This content was due for review by \(ctx.content.about.reviewBy) and has not been reviewed since. Newer evidence may exist: ask your neurologist."
     }
 
     static func capitalizedFirst(_ s: String) -> String {
@@ -54,9 +67,12 @@ public enum Views {
         body.append(Line())
         body += paragraph("Keys: Enter to choose, arrows (or j and k) to move, a number to pick a choice, Backspace to go back, ? for help, q to quit.", width: width)
         body.append(Line())
-        body += paragraph("Content version \(about.version), last reviewed \(about.reviewed).", width: width, style: .muted)
+        body += paragraph("Content version \(about.version), last reviewed \(about.reviewed). Press a to see who made it and every source.", width: width, style: .muted)
+        if ctx.reviewOverdue {
+            body += paragraph(g.warning + " " + overdueNotice(ctx), width: width, style: .warning)
+        }
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Welcome", status: nil,
-                            footer: [("Enter", "start"), ("?", "help"), ("q", "quit")])
+                            footer: [("Enter", "start"), ("a", "about"), ("?", "help"), ("q", "quit")])
         return chrome.draw(body, size: m.size, glyphs: g)
     }
 
@@ -114,8 +130,12 @@ public enum Views {
         let keys: [(String, String)] = [
             ("Enter", "choose the highlighted answer, or go on"),
             ("Up, Down, j, k", "move the highlight"),
-            ("1 to 9", "pick a numbered choice"),
-            ("Space", "tick or untick (treatments, clinic checklist)"),
+            ("1 to 9", "pick a numbered choice; in the results, 1 to 9 and 0 jump to a section"),
+            ("0 to 4, n", "on What matters: how much a statement matters to you, or not sure"),
+            ("y, n", "answer yes or no to the SURE questions"),
+            ("Space", "tick or untick (treatments, questions, clinic checklist)"),
+            ("s, p", "in the results: save your summary to a file, or print it"),
+            ("a", "about the aid: who made it, dates, every source"),
             ("Backspace, Left, Esc", "go back one step (nothing is lost)"),
             ("Tab, Shift-Tab", "next or previous section of the results"),
             ("Page Up, Page Down", "scroll a long page"),
@@ -129,7 +149,7 @@ public enum Views {
             body += paragraph(key + ": " + action, width: width, hanging: Frame.width(of: key) + 2)
         }
         body.append(Line())
-        body += paragraph("Nothing you type leaves this computer or is saved.", width: width)
+        body += paragraph("Nothing you type leaves this computer. Nothing is saved unless you press s and name a file.", width: width)
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Help", status: nil, footer: [("any key", "close help")])
         return chrome.draw(body, size: m.size, glyphs: g)
     }

@@ -1,0 +1,247 @@
+import Content
+
+/// The pages that help a person decide: the SURE test, what matters to
+/// them, questions for the neurologist, the finish page, About, and saving.
+enum DecideViews {
+    // MARK: SURE
+
+    /// The four SURE items with the person's answers, then the score and,
+    /// for each "no", where the aid can help.
+    static func sure(_ answers: [String: Bool], highlight: Int, _ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
+        var lines: [Line] = []
+        for (index, item) in ctx.content.sure.enumerated() {
+            let selected = index == highlight
+            let answer: String
+            switch answers[item.id] {
+            case true?: answer = "Yes"
+            case false?: answer = "No"
+            case nil: answer = "not answered"
+            }
+            let text = (selected ? g.pointer : " ") + " " + item.letter + "  " + item.question + "  " + g.dash + " " + answer
+            lines += paragraph(text, width: width, style: selected ? .selected : .normal, hanging: 5, target: index, focus: selected)
+        }
+        lines.append(Line())
+        let items = ctx.content.sure
+        guard let score = SureScore.score(answers, items: items) else {
+            let done = items.filter { answers[$0.id] != nil }.count
+            lines += paragraph("Press y for yes or n for no. \(done) of \(items.count) answered.", width: width, style: .muted)
+            return lines
+        }
+        lines += paragraph("Your score: \(score) of \(items.count).", width: width, style: .emphasis)
+        if SureScore.conflict(score, items: items) {
+            lines += paragraph("A score of 3 or less means some things may still need settling before a choice feels right. That is common. Where you said no:", width: width)
+            for item in SureScore.needs(answers, items: items) {
+                lines += paragraph(g.bullet + " " + item.letter + ": " + item.ifNo, width: width, hanging: 2)
+            }
+        } else {
+            lines += paragraph("You said yes to all four. You can still talk it over with your neurologist.", width: width)
+        }
+        return lines
+    }
+
+    static func sureBeforePage(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
+        let width = Views.bodyWidth(m.size)
+        var body = paragraph("Before you start: four quick questions", width: width, style: .heading)
+        body += paragraph("They come from the SURE test. They show what might help you most. You will see them again at the end. You can skip them: press Enter.", width: width)
+        body.append(Line())
+        body += sure(m.deliberation.sureBefore, highlight: m.highlight, ctx, g, width)
+        if !body.contains(where: \.focus) { body[0].focus = true }
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "Before you start", status: Views.status(m),
+                            footer: [("y", "yes"), ("n", "no"), ("↑↓", "move"), ("Enter", "go on"), ("Backspace", "back"), ("?", "help"), ("q", "quit")].map(Views.ascii(g)))
+        return chrome.draw(body, size: m.size, glyphs: g)
+    }
+
+    // MARK: What matters
+
+    static func ratingMark(_ rating: Rating?) -> String {
+        switch rating {
+        case .score(let n)?: return "[\(n)]"
+        case .notSure?: return "[?]"
+        case nil: return "[-]"
+        }
+    }
+
+    static func values(_ m: Model, _ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
+        let content = ctx.content
+        let d = m.deliberation
+        var lines = paragraph("How much does each of these matter to you? Press 0 (does not matter to me) to 4 (matters very much), or n if you are not sure. There are no right answers.", width: width)
+        lines.append(Line())
+        var index = 0
+        func row(_ text: String, selected: Bool, style: Style = .normal, hanging: Int) {
+            lines += paragraph((selected ? g.pointer : " ") + " " + text, width: width, style: selected ? .selected : style,
+                               hanging: hanging, target: index, focus: selected)
+            index += 1
+        }
+        for value in content.values {
+            row(ratingMark(d.ratings[value.id]) + " " + value.text, selected: index == m.highlight, hanging: 6)
+        }
+        let concernSelected = index == m.highlight
+        if m.typingConcern {
+            var line = paragraph(g.pointer + " Your own concern: " + m.draft, width: width, style: .selected, hanging: 2, target: index)
+            line[line.count - 1].focus = true
+            line[line.count - 1].cursorColumn = Frame.width(of: line[line.count - 1].text)
+            lines += line
+            index += 1
+            lines += paragraph("Type, then press Enter to keep it (Esc leaves it as it was).", width: width, style: .muted, indent: 2)
+        } else {
+            let concern = d.concern.isEmpty ? "(press Enter to add one in your own words)" : d.concern
+            row("Your own concern: " + concern, selected: concernSelected, hanging: 2)
+        }
+
+        lines += fit(d, content, g, width)
+
+        lines.append(Line())
+        lines.append(Line("Which way are you leaning now?", .heading))
+        for choice in content.leanings {
+            let mark = d.leaning == choice.value ? g.radioOn : g.radioOff
+            row(mark + " " + choice.label, selected: index == m.highlight, hanging: 6)
+        }
+        lines.append(Line())
+        lines.append(Line("How do you want the choice to be made?", .heading))
+        for choice in content.roles {
+            let mark = d.role == choice.value ? g.radioOn : g.radioOff
+            row(mark + " " + choice.label, selected: index == m.highlight, hanging: 6)
+        }
+        return lines
+    }
+
+    /// The statements rated highest (3 or 4; else the top rating above 0),
+    /// with what each option means for them. It never scores or ranks the options.
+    static func topValues(_ d: Deliberation, _ content: ContentSet) -> [ValueStatement] {
+        let scores = content.values.compactMap { v -> (ValueStatement, Int)? in
+            if case .score(let n)? = d.ratings[v.id], n > 0 { return (v, n) }
+            return nil
+        }
+        guard let best = scores.map(\.1).max() else { return [] }
+        let cut = best >= 3 ? 3 : best
+        return scores.filter { $0.1 >= cut }.map(\.0)
+    }
+
+    static func fit(_ d: Deliberation, _ content: ContentSet, _ g: Glyphs, _ width: Int) -> [Line] {
+        let top = topValues(d, content)
+        var lines: [Line] = [Line()]
+        lines.append(Line("What each option means for what you rated highest", .heading))
+        guard !top.isEmpty else {
+            lines += paragraph("Rate the statements above to see this.", width: width, style: .muted)
+            return lines
+        }
+        lines += paragraph("This does not add up scores or pick an option for you. It shows where each option touches what matters most to you.", width: width, style: .muted)
+        for value in top {
+            lines += paragraph(ratingMark(d.ratings[value.id]) + " " + value.text, width: width, style: .emphasis, hanging: 4)
+            for option in content.options {
+                guard let touch = value.touches[option.id] else { continue }
+                lines += paragraph(g.bullet + " " + option.short + ": " + touch.text + refs(touch.sources, content),
+                                   width: width, indent: 2, hanging: 2)
+            }
+        }
+        return lines
+    }
+
+    static func refs(_ ids: [String], _ content: ContentSet) -> String {
+        let names = ids.compactMap { content.source($0)?.short }
+        return names.isEmpty ? "" : " (" + names.joined(separator: "; ") + ")"
+    }
+
+    // MARK: Questions for the neurologist
+
+    static func questions(_ m: Model, _ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
+        var lines = paragraph("Questions you may want to ask your neurologist. Tick the ones you want on your summary.", width: width)
+        lines.append(Line())
+        for (index, question) in ctx.content.doctorQuestions.enumerated() {
+            let selected = index == m.highlight
+            let box = m.deliberation.asked.contains(question.id) ? g.boxOn : g.boxOff
+            lines += paragraph((selected ? g.pointer : " ") + " " + box + " " + question.text, width: width,
+                               style: selected ? .selected : .normal, hanging: 6, target: index, focus: selected)
+        }
+        let open = ctx.content.checklist.filter { !m.ticked.contains($0.id) }
+        lines.append(Line())
+        lines.append(Line("Still to check about a clinic", .heading))
+        if open.isEmpty {
+            lines += paragraph("You have ticked every item on the clinic checklist.", width: width, style: .muted)
+        } else {
+            lines += paragraph("From the clinic checklist, not ticked yet. They go on your summary too.", width: width, style: .muted)
+            for item in open {
+                lines += paragraph(g.bullet + " " + (item.redFlag ? g.warning + " " : "") + item.question, width: width, hanging: 2)
+            }
+        }
+        return lines
+    }
+
+    // MARK: Finish
+
+    static func finish(_ m: Model, _ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
+        let items = ctx.content.sure
+        var lines = paragraph("The four SURE questions again", width: width, style: .heading)
+        let before = SureScore.score(m.deliberation.sureBefore, items: items)
+        lines += paragraph("At the start: " + (before.map { "\($0) of \(items.count)" } ?? "not done") + ".", width: width, style: .muted)
+        lines.append(Line())
+        lines += sure(m.deliberation.sureAfter, highlight: m.highlight, ctx, g, width)
+        lines.append(Line())
+        lines.append(Line("Your summary", .heading))
+        lines += paragraph("One page to take to your neurologist: your answers, what the guidelines say about people like you, the key numbers, what matters to you, your leaning, your SURE scores, your questions and the clinic checklist.", width: width)
+        lines += paragraph("Press s to save it to a file you name (a name ending in .md saves Markdown). Press p to print it. Nothing is saved unless you ask.", width: width, style: .emphasis)
+        return lines
+    }
+
+    // MARK: About
+
+    static func aboutPage(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
+        let about = ctx.content.about
+        let width = Views.bodyWidth(m.size)
+        var body = paragraph("About this decision aid", width: width, style: .heading)
+        body[0].focus = m.scroll == 0
+        body.append(Line())
+        body += paragraph("Content version \(about.version). Reviewed \(about.reviewed). Next review due by \(about.reviewBy).", width: width, style: .emphasis)
+        if ctx.reviewOverdue {
+            body += paragraph(g.warning + " " + Views.overdueNotice(ctx), width: width, style: .warning)
+        }
+        let parts: [(String, String)] = [
+            ("Who made it and how", about.madeBy),
+            ("How we keep it up to date", about.updatePolicy),
+            ("Funding", about.funding),
+            ("Conflicts of interest", about.conflicts),
+            ("How the evidence was chosen", about.evidenceMethod),
+            ("What it is not", about.notAdvice),
+        ]
+        for (heading, text) in parts {
+            body.append(Line())
+            body.append(Line(heading, .heading))
+            body += paragraph(text, width: width)
+        }
+        body.append(Line())
+        body.append(Line("Every source (\(ctx.content.sources.count))", .heading))
+        for (index, source) in ctx.content.sources.enumerated() {
+            body += paragraph("[\(index + 1)] " + source.citation + " " + source.link, width: width, hanging: 4)
+            body += paragraph("How we checked it: " + source.checked, width: width, style: .muted, indent: 4)
+        }
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "About", status: nil,
+                            footer: [("↑↓", "scroll"), ("Backspace", "back"), ("?", "help"), ("q", "quit")].map(Views.ascii(g)))
+        return chrome.draw(body, size: m.size, glyphs: g, scroll: m.scroll)
+    }
+
+    // MARK: Saving
+
+    static func saveAs(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
+        let width = Views.bodyWidth(m.size)
+        var body = paragraph("Save your summary", width: width, style: .heading)
+        body.append(Line())
+        body += paragraph("Type a file name and press Enter. A name ending in .md saves Markdown; any other name saves plain text. A name without a folder saves in the folder you started the aid from. Only you will be able to read the file.", width: width)
+        body.append(Line())
+        var field = Line("File name: " + m.draft, .selected, focus: true)
+        field.cursorColumn = Frame.width(of: field.text)
+        body.append(field)
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "Save", status: Views.status(m),
+                            footer: [("Enter", "save"), ("Esc", "cancel"), ("Backspace", "delete a letter")])
+        return chrome.draw(body, size: m.size, glyphs: g)
+    }
+
+    static func confirmOverwrite(_ path: String, _ m: Model, _ g: Glyphs) -> Rendered {
+        let width = Views.bodyWidth(m.size)
+        var body = [Line("A file with this name already exists", .warning, focus: true), Line()]
+        body += paragraph(path, width: width, style: .emphasis)
+        body.append(Line())
+        body += paragraph("Press y to replace it with your summary. Press any other key to choose another name.", width: width)
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "Replace?", status: nil, footer: [("y", "replace"), ("n", "another name")])
+        return chrome.draw(body, size: m.size, glyphs: g)
+    }
+}
