@@ -1,7 +1,4 @@
 import Content
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Runs the interactive aid in the terminal: the only place where the pure
 /// update/view loop meets the curses screen.
@@ -46,12 +43,3 @@ public enum InteractiveAid {
     }
 }
 
-extension Day {
-    /// Today in local time, read from the clock (the program's edge).
-    static func today() -> Day {
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-    }
-}

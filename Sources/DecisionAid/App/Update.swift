@@ -584,9 +584,7 @@ private func saved(_ outcome: SaveOutcome, _ m: inout Model, _ ctx: Context) -> 
 
 /// The summary as the person has it now: Markdown for a .md file, else plain text.
 func summaryText(for path: String, _ m: Model, _ ctx: Context) -> String {
-    let assessment = Assessor.assess(m.answers, content: ctx.content)
-    if path.lowercased().hasSuffix(".md") {
-        return AssessmentMarkdown.render(assessment, content: ctx.content)
-    }
-    return AssessmentText.render(assessment, content: ctx.content, width: 78)
+    let input = SummaryInput(answers: m.answers, deliberation: m.deliberation, ticked: m.ticked,
+                             content: ctx.content, today: ctx.today)
+    return SummaryDocument.render(input, format: path.lowercased().hasSuffix(".md") ? .markdown : .text)
 }

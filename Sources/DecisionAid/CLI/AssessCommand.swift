@@ -37,7 +37,7 @@ struct AssessCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Serious heart, lung, liver or kidney disease.") var seriousComorbidity: Bool?
 
     @Option(name: .customLong("answers"), help: ArgumentHelp("Read answers as JSON from FILE (- for standard input).", valueName: "FILE")) var answersFile: String?
-    @Option(help: "Output: text, json or markdown.") var format: OutputFormat = .text
+    @Option(help: "Output: text or markdown (a one-page summary to bring to your neurologist), or json.") var format: OutputFormat = .text
     @OptionGroup var content: ContentOptions
 
     func run() throws {
@@ -49,11 +49,11 @@ struct AssessCommand: ParsableCommand {
             Console.error("decision-aid assess: \(answersFile != nil && error.field != nil && !flagGiven(error.field) ? error.jsonMessage : error.flagMessage)")
             throw ExitCode(2)
         }
-        let assessment = Assessor.assess(answers, content: content)
+        let summary = SummaryInput(answers: answers, content: content, today: Day.today())
         switch format {
-        case .text: Console.out(AssessmentText.render(assessment, content: content))
-        case .json: Console.out(AssessmentJSON.render(assessment, content: content))
-        case .markdown: Console.out(AssessmentMarkdown.render(assessment, content: content))
+        case .text: Console.out(SummaryDocument.render(summary, format: .text))
+        case .json: Console.out(AssessmentJSON.render(Assessor.assess(answers, content: content), content: content))
+        case .markdown: Console.out(SummaryDocument.render(summary, format: .markdown))
         }
     }
 
@@ -88,5 +88,13 @@ struct AssessCommand: ParsableCommand {
             throw AnswerError(nil, "--answers: cannot read '\(path)' (no such file, or no permission)")
         }
         return data
+    }
+}
+
+extension Day {
+    /// Today's date where the program runs, in the local time zone.
+    static func today(_ now: Date = Date()) -> Day {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: now)
+        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 }
