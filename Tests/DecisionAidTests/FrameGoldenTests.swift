@@ -22,7 +22,10 @@ enum Golden {
     }
 
     /// The frame's text with the hardware cursor position, which screen readers follow.
-    static func screen(_ m: Model, _ ctx: Context = testContext) -> String {
+    /// The screen as text; `size` draws it at another size (a tall one shows a whole page).
+    static func screen(_ m: Model, _ ctx: Context = testContext, size: Size? = nil) -> String {
+        var m = m
+        if let size { m.size = size }
         let frame = Views.render(m, ctx).frame
         let cursor = frame.cursor.map { "cursor: row \($0.row), column \($0.column)" } ?? "cursor: hidden"
         return frame.text + "\n" + cursor + "\n"
@@ -46,16 +49,14 @@ enum Golden {
     }
 
     @Test func ageQuestionWithInlineError() {
-        var m = Model(size: size)
-        press(&m, .enter)
+        var m = atFirstQuestion(size)
         type(&m, "forty")
         press(&m, .enter)
         Golden.check("question-age-error-80x24", Golden.screen(m))
     }
 
     @Test func choiceQuestion() {
-        var m = Model(size: size)
-        press(&m, .enter)
+        var m = atFirstQuestion(size)
         answer(&m, "34"); answer(&m, "1"); answer(&m, "2")
         press(&m, .down, .down)
         Golden.check("question-walking-80x24", Golden.screen(m))
@@ -93,7 +94,7 @@ enum Golden {
     @Test func asciiWhenTheLocaleIsNotUTF8() {
         let ascii = Context(content: testContext.content, capabilities: .plain)
         var m = Model(size: size)
-        press(&m, .enter, ctx: ascii)
+        press(&m, .enter, .enter, ctx: ascii)
         answer(&m, "34")
         Golden.check("question-subtype-ascii-80x24", Golden.screen(m, ascii))
         let text = Golden.screen(m, ascii)
@@ -106,8 +107,7 @@ enum Golden {
     @Test func withoutColourMeaningIsInGlyphsAndStyles() {
         // Styles map to bold/reverse/underline without colour; the golden
         // shows which cells carry which style on a question and the checklist.
-        var m = Model(size: size)
-        press(&m, .enter)
+        var m = atFirstQuestion(size)
         answer(&m, "34")
         Golden.check("styles-question-subtype-80x24", Golden.styles(m))
         // Every highlighted row also shows the pointer glyph, so nothing depends on colour alone.

@@ -29,10 +29,18 @@ func answer(_ m: inout Model, _ value: String) {
     }
 }
 
+/// A new model past the welcome and the SURE questions (skipped), at the age question.
+func atFirstQuestion(_ size: Size = Size(width: 80, height: 24)) -> Model {
+    var m = Model(size: size)
+    press(&m, .enter, .enter)
+    return m
+}
+
 /// Walks the strong person through every question to the review.
 func walkStrongPerson() -> Model {
     var m = Model(size: Size(width: 80, height: 24))
     press(&m, .enter)                  // welcome
+    press(&m, .enter)                  // SURE before: skipped
     answer(&m, "34")                   // age
     answer(&m, "1")                    // relapsing-remitting
     answer(&m, "2")                    // relapses: MRI is skipped
@@ -47,15 +55,17 @@ func walkStrongPerson() -> Model {
 }
 
 @Suite struct UpdateTests {
-    @Test func welcomeStartsWithTheFirstQuestion() {
-        var m = Model(size: Size(width: 80, height: 24))
+    @Test func welcomeStartsWithTheSureTestThenTheFirstQuestion() {
+        var m = atFirstQuestion(Size(width: 80, height: 24))
+        #expect(m.page == .sureBefore)
         press(&m, .enter)
         #expect(m.page == .question(.age))
+        press(&m, .backspace)
+        #expect(m.page == .sureBefore)
     }
 
     @Test func badAgeKeepsTypingAndSaysWhy() {
-        var m = Model(size: Size(width: 80, height: 24))
-        press(&m, .enter)
+        var m = atFirstQuestion(Size(width: 80, height: 24))
         type(&m, "forty")
         press(&m, .enter)
         #expect(m.page == .question(.age))
@@ -81,8 +91,7 @@ func walkStrongPerson() -> Model {
     }
 
     @Test func yearsAboveAgeIsRefusedInline() {
-        var m = Model(size: Size(width: 80, height: 24))
-        press(&m, .enter)
+        var m = atFirstQuestion(Size(width: 80, height: 24))
         answer(&m, "30"); answer(&m, "1"); answer(&m, "1"); answer(&m, "1")
         #expect(m.page == .question(.yearsSinceDiagnosis))
         answer(&m, "31")
@@ -91,8 +100,7 @@ func walkStrongPerson() -> Model {
     }
 
     @Test func goingBackKeepsEveryAnswer() {
-        var m = Model(size: Size(width: 80, height: 24))
-        press(&m, .enter)
+        var m = atFirstQuestion(Size(width: 80, height: 24))
         answer(&m, "34")
         answer(&m, "2")
         #expect(m.page == .question(.relapsesLast12Months))
@@ -181,8 +189,7 @@ func walkStrongPerson() -> Model {
     }
 
     @Test func qTypesIntoANonEmptyNumberField() {
-        var m = Model(size: Size(width: 80, height: 24))
-        press(&m, .enter)
+        var m = atFirstQuestion(Size(width: 80, height: 24))
         type(&m, "3q")
         #expect(m.draft == "3q")
         #expect(m.overlay == nil)
@@ -248,8 +255,7 @@ func walkStrongPerson() -> Model {
     }
 
     @Test func clickPicksAChoice() {
-        var m = Model(size: Size(width: 80, height: 24))
-        press(&m, .enter)
+        var m = atFirstQuestion(Size(width: 80, height: 24))
         answer(&m, "34")
         let rendered = Views.render(m, testContext)
         let row = rendered.targets.first { $0.value == 2 }?.key

@@ -25,6 +25,8 @@ struct WalkthroughTests {
         defer { tmux.close() }
         try tmux.waitFor("Welcome")
         try tmux.send("Enter")
+        try tmux.waitFor("Before you start")
+        try tmux.send("Enter")                                // SURE: skipped
         try tmux.waitFor("How old are you?")
         try answerNumber(tmux, "34", then: "Which type of MS")
 
@@ -61,7 +63,7 @@ struct WalkthroughTests {
         #expect(results.contains("Because you have relapsing-remitting MS"))
         #expect(results.contains("[1 Summary]"))
         try tmux.send("Tab")
-        try tmux.waitFor("[2 Evidence]")
+        try tmux.waitFor("[2 Options]")
         try tmux.waitFor("MIST trial")
 
         try tmux.send("q")
@@ -78,6 +80,12 @@ struct WalkthroughTests {
         let welcome = try tmux.screen()
         #expect(welcome.contains("-----"))
         #expect(!welcome.contains("─"), "LANG=C must give ASCII rules")
+        try tmux.send("Enter")
+        try tmux.waitFor("Before you start")
+        try tmux.send("y", "n", "n", "y")                    // SURE before: 2 of 4
+        try tmux.waitFor("Your score: 2 of 4.")
+        let sure = try tmux.screen()
+        #expect(sure.unicodeScalars.allSatisfy { $0.value < 0x80 }, "non-ASCII on a LANG=C screen:\n\(sure)")
         try tmux.send("Enter")
         try tmux.waitFor("How old are you?")
         try tmux.type("sixty")
@@ -117,6 +125,8 @@ struct WalkthroughTests {
         defer { tmux.close() }
         try tmux.waitFor("Welcome")
         try tmux.send("Enter")
+        try tmux.waitFor("Before you start")
+        try tmux.send("Enter")                                // SURE: skipped
         try answerNumber(tmux, "41", then: "Which type of MS")
         try tmux.send("5")                                    // I'm not sure
         try tmux.waitFor("How many relapses")
@@ -152,6 +162,8 @@ struct WalkthroughTests {
         try tmux.send("Space")
         try tmux.waitFor("Welcome")
         try tmux.send("Enter")
+        try tmux.waitFor("Before you start")
+        try tmux.send("Enter")                                // SURE: skipped
         try answerNumber(tmux, "30", then: "Which type of MS")
         try tmux.send("Escape")
         try tmux.waitFor("How old are you?", timeout: 0.8)   // well under the 1 s default ESC delay
@@ -177,5 +189,110 @@ struct WalkthroughTests {
         }
         #expect(!alive, "decision-aid still running 5 s after its terminal went away")
         if alive { _ = Glibc.kill(pid, SIGKILL) }
+    }
+
+    /// The deciding part, end to end: SURE, options, numbers, values, the
+    /// finish page, and saving the summary (new file, existing file, bad folder).
+    @Test func valuesOptionsAndSavingTheSummary() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("decision-aid-save-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("my summary.md").path
+
+        let tmux = try Tmux(width: 100, height: 30, term: "xterm-256color", lang: "C.UTF-8")
+        defer { tmux.close() }
+        try tmux.waitFor("Welcome")
+        try tmux.send("Enter")
+        try tmux.waitFor("Before you start")
+        try tmux.send("y", "y", "n", "n")
+        try tmux.waitFor("Your score: 2 of 4.")
+        try tmux.send("Enter")
+        try tmux.waitFor("How old are you?")
+        try answerNumber(tmux, "34", then: "Which type of MS")
+        try tmux.send("1")
+        try tmux.waitFor("How many relapses")
+        try answerNumber(tmux, "2", then: "walking on most days")
+        try tmux.send("1")
+        try tmux.waitFor("years ago were you told")
+        try answerNumber(tmux, "4", then: "Tick each one you have taken")
+        for _ in 0..<12 { try tmux.send("Down") }
+        try tmux.send("Space", "Enter")
+        try tmux.send("1")
+        try tmux.waitFor("not safe for you")
+        try tmux.send("2")
+        try tmux.waitFor("heart, lung, liver or kidney")
+        try tmux.send("2")
+        try tmux.waitFor("Review your answers")
+        try tmux.send("End", "Enter")
+        try tmux.waitFor("[1 Summary]")
+
+        // Options side by side (100 columns: the wide grid).
+        try tmux.send("2")
+        try tmux.waitFor("[2 Options]")
+        let options = try tmux.screen()
+        #expect(options.contains("│"), "the wide grid has column rules:\n\(options)")
+        // Risk pictures: an icon array of 100 and a number with both framings.
+        try tmux.send("3")
+        try tmux.waitFor("[3 Numbers]")
+        try tmux.waitFor("■")
+        try tmux.waitFor(" in 100")
+
+        // What matters: rate three statements, add a concern, pick a leaning.
+        try tmux.send("6")
+        try tmux.waitFor("[6 What matters]")
+        try tmux.send("4", "3", "n")
+        try tmux.waitFor("[4] ")
+        try tmux.waitFor("[?] ")
+        try tmux.waitFor("What each option means for what you rated highest")
+        try tmux.send("End")
+        for _ in 0..<8 { try tmux.send("Up") }
+        let values = try tmux.screen()
+        #expect(values.contains("›"), "a row is highlighted:\n\(values)")
+
+        // Finish: SURE again, then save.
+        try tmux.send("9")
+        try tmux.waitFor("[9 Finish]")
+        try tmux.send("y", "y", "y", "n")
+        try tmux.waitFor("Your score: 3 of 4.")
+        try tmux.send("s")
+        try tmux.waitFor("Save your summary")
+        for _ in 0..<20 { try tmux.send("BSpace") }
+        try tmux.type(target)
+        try tmux.send("Enter")
+        try tmux.waitFor("Saved the summary to")
+        let attributes = try FileManager.default.attributesOfItem(atPath: target)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "summary file mode: \(attributes[.posixPermissions] ?? "none")")
+        let saved = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(saved.hasPrefix("#"), "a .md name saves Markdown")
+        #expect(saved.contains("4 of 4"), "the rating of 4 is on the summary")
+        #expect(saved.contains("2 of 4") && saved.contains("3 of 4"), "SURE before and after are on the summary")
+
+        // The same name again: asks, and keeps the file until y.
+        try tmux.send("s")
+        try tmux.waitFor("Save your summary")
+        for _ in 0..<20 { try tmux.send("BSpace") }
+        try tmux.type(target)
+        try tmux.send("Enter")
+        try tmux.waitFor("A file with this name already exists")
+        try tmux.send("y")
+        try tmux.waitFor("Saved the summary to")
+
+        // A folder that does not exist: a message, and the name is kept to fix.
+        try tmux.send("s")
+        try tmux.waitFor("Save your summary")
+        for _ in 0..<20 { try tmux.send("BSpace") }
+        try tmux.type("/no-such-folder-here/summary.txt")
+        try tmux.send("Enter")
+        try tmux.waitFor("no-such-folder-here")
+        let failed = try tmux.screen()
+        #expect(failed.contains("File name: /no-such-folder-here/summary.txt"))
+        try tmux.send("Escape")
+        try tmux.waitFor("[9 Finish]")
+
+        try tmux.send("q")
+        try tmux.waitFor("Quit the decision aid?")
+        try tmux.send("y")
+        #expect(try tmux.exitCode() == 0)
+        try expectSane(tmux)
     }
 }

@@ -235,12 +235,12 @@ struct SummaryBuilder {
     private mutating func sources() {
         add(.heading("Sources"))
         if cited.ordered.isEmpty { add(.para("None cited.")) }
+        // Short names keep the summary to about a page; the aid's About page
+        // (and `decision-aid assess --format json`) give each full citation.
         for (index, source) in cited.ordered.enumerated() {
-            // The year is in most citations; an undated web page has only the year it was read.
-            let dated = source.citation.contains(String(source.year)) || source.citation.contains("undated")
-            let citation = dated ? source.citation : sentence(source.citation) + " \(source.year)."
-            add(.source(index + 1, citation, source.link))
+            add(.source(index + 1, source.short, source.link))
         }
+        if !cited.ordered.isEmpty { add(.para("Full citations are on the aid's About page (press a).")) }
     }
 
     // 11
