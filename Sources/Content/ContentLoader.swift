@@ -7,7 +7,7 @@ import Yams
 public enum ContentLoader {
     public static let fileNames = [
         "about.yaml", "sources.yaml", "studies.yaml", "risks.yaml", "checklist.yaml",
-        "therapies.yaml", "glossary.yaml", "rules.yaml", "questions.yaml",
+        "therapies.yaml", "glossary.yaml", "rules.yaml", "questions.yaml", "options.yaml", "deliberation.yaml",
     ]
 
     /// The content files built into the program, by name.

@@ -6,14 +6,7 @@ public enum ContentValidator {
         let known = Set(content.sources.map(\.id))
 
         func duplicates<T>(_ items: [T], file: String, id: (T) -> String, line: (T) -> Int) {
-            var seen: [String: Int] = [:]
-            for item in items {
-                if let first = seen[id(item)] {
-                    problems.append(ContentProblem(file: file, line: line(item), message: "id '\(id(item))' is used twice (first on line \(first))"))
-                } else {
-                    seen[id(item)] = line(item)
-                }
-            }
+            problems += duplicateIDs(items, file: file, id: id, line: line)
         }
         duplicates(content.sources, file: "sources.yaml", id: \.id, line: \.line)
         duplicates(content.studies, file: "studies.yaml", id: \.id, line: \.line)
@@ -24,14 +17,8 @@ public enum ContentValidator {
         duplicates(content.rules, file: "rules.yaml", id: \.id, line: \.line)
         duplicates(content.questions, file: "questions.yaml", id: \.id, line: \.line)
 
-        /// Texts that hold a figure must name a source, and every named source must exist.
         func cite(_ file: String, _ line: Int, _ what: String, texts: [String], sources: [String]) {
-            for id in sources where !known.contains(id) {
-                problems.append(ContentProblem(file: file, line: line, message: "\(what) cites source '\(id)', which is not in sources.yaml"))
-            }
-            if sources.isEmpty, let text = texts.first(where: hasFigure) {
-                problems.append(ContentProblem(file: file, line: line, message: "\(what) has a figure but no source: \"\(excerpt(text))\"; add 'sources: [id]'"))
-            }
+            problems += citeProblems(file, line, what, texts: texts, sources: sources, known: known)
         }
 
         for study in content.studies {
@@ -84,6 +71,9 @@ public enum ContentValidator {
             let texts = [question.prompt, question.why] + question.choices.flatMap { [$0.label, $0.description] }
             cite("questions.yaml", question.line, "question '\(question.id)'", texts: texts, sources: question.sources)
         }
+        problems += optionProblems(in: content, known: known)
+        problems += deliberationProblems(in: content, known: known)
+
         let about = content.about
         // about.yaml cannot cite, so it may hold no medical figures. (The time the
         // aid takes and the review interval are not medical figures.)
@@ -91,6 +81,191 @@ public enum ContentValidator {
                              ("conflicts", about.conflicts), ("madeBy", about.madeBy), ("evidenceMethod", about.evidenceMethod)]
             where hasFigure(text) {
             problems.append(ContentProblem(file: "about.yaml", line: 1, message: "'\(name)' has a figure, but about.yaml cannot cite sources; move the figure to a cited file"))
+        }
+        return problems
+    }
+
+    /// Texts that hold a figure must name a source, and every named source must exist.
+    private static func citeProblems(_ file: String, _ line: Int, _ what: String, texts: [String], sources: [String],
+                                     known: Set<String>) -> [ContentProblem] {
+        var problems: [ContentProblem] = []
+        for id in sources where !known.contains(id) {
+            problems.append(ContentProblem(file: file, line: line, message: "\(what) cites source '\(id)', which is not in sources.yaml"))
+        }
+        if sources.isEmpty, let text = texts.first(where: hasFigure) {
+            problems.append(ContentProblem(file: file, line: line, message: "\(what) has a figure but no source: \"\(excerpt(text))\"; add 'sources: [id]'"))
+        }
+        return problems
+    }
+
+    /// Reports an id used twice, naming the line of its first use.
+    private static func duplicateIDs<T>(_ items: [T], file: String, what: String = "id", id: (T) -> String, line: (T) -> Int) -> [ContentProblem] {
+        var seen: [String: Int] = [:]
+        var problems: [ContentProblem] = []
+        for item in items {
+            if let first = seen[id(item)] {
+                problems.append(ContentProblem(file: file, line: line(item), message: "\(what) '\(id(item))' is used twice (first on line \(first))"))
+            } else {
+                seen[id(item)] = line(item)
+            }
+        }
+        return problems
+    }
+
+    /// The texts a heading or question shows with figures cited elsewhere
+    /// (a grid row's question by its cells, a key number's time frame by its figures).
+    private static func uncitedFigure(_ file: String, _ line: Int, _ what: String, texts: [String], citedBy sources: [String]) -> [ContentProblem] {
+        guard sources.isEmpty, let text = texts.first(where: hasFigure) else { return [] }
+        return [ContentProblem(file: file, line: line, message: "\(what) has a figure but none of its entries cites a source: \"\(excerpt(text))\"")]
+    }
+
+    /// options.yaml: the options, the grid, the trials and the key numbers.
+    private static func optionProblems(in content: ContentSet, known sources: Set<String>) -> [ContentProblem] {
+        let file = "options.yaml"
+        var problems: [ContentProblem] = []
+        func add(_ line: Int, _ message: String) { problems.append(ContentProblem(file: file, line: line, message: message)) }
+        func cite(_ line: Int, _ what: String, _ texts: [String], _ cited: [String]) {
+            problems += citeProblems(file, line, what, texts: texts, sources: cited, known: sources)
+        }
+        problems += duplicateIDs(content.options, file: file, id: \.id, line: \.line)
+        problems += duplicateIDs(content.grid, file: file, id: \.id, line: \.line)
+        problems += duplicateIDs(content.trials, file: file, id: \.id, line: \.line)
+        problems += duplicateIDs(content.keyNumbers, file: file, id: \.id, line: \.line)
+
+        let optionIDs = content.options.map(\.id)
+        let known = Set(optionIDs)
+        let optionList = optionIDs.joined(separator: ", ")
+        for option in content.options {
+            cite(option.summary.line, "the summary of option '\(option.id)'", [option.name, option.short, option.summary.text], option.summary.sources)
+            if option.short.count > 12 {
+                add(option.line, "option '\(option.id)' has a short name of \(option.short.count) characters ('\(option.short)'); keep it to 12 or fewer")
+            }
+        }
+
+        for row in content.grid {
+            for id in optionIDs where row.cells[id] == nil {
+                add(row.line, "grid row '\(row.id)' has no cell for option '\(id)'; every row needs a cell for each of: \(optionList)")
+            }
+            for (id, cell) in row.cells.sorted(by: { $0.key < $1.key }) {
+                let what = "the '\(id)' cell of grid row '\(row.id)'"
+                if !known.contains(id) {
+                    add(cell.line, "grid row '\(row.id)' has a cell for '\(id)', which is not an option; options are: \(optionList)")
+                }
+                cite(cell.line, what, [cell.text], cell.sources)
+                if cell.sources.isEmpty {
+                    add(cell.line, "\(what) lists no sources; every cell rests on a source")
+                }
+            }
+            problems += uncitedFigure(file, row.line, "the question of grid row '\(row.id)'", texts: [row.question], citedBy: row.cells.values.flatMap(\.sources))
+        }
+
+        for trial in content.trials {
+            cite(trial.line, "trial '\(trial.id)'",
+                 [trial.name, trial.registration, trial.places, trial.compares, trial.activity, trial.status], trial.sources)
+            if trial.sources.isEmpty {
+                add(trial.line, "trial '\(trial.id)' lists no sources; cite its registry record")
+            }
+            if trial.ageMin > trial.ageMax {
+                add(trial.line, "trial '\(trial.id)' has ageMin \(trial.ageMin) above ageMax \(trial.ageMax)")
+            }
+            for (name, value) in [("edssMin", trial.edssMin), ("edssMax", trial.edssMax)] where !(0...10).contains(value) {
+                add(trial.line, "trial '\(trial.id)' has \(name) \(value); EDSS runs from 0 to 10")
+            }
+            if trial.edssMin > trial.edssMax {
+                add(trial.line, "trial '\(trial.id)' has edssMin \(trial.edssMin) above edssMax \(trial.edssMax)")
+            }
+        }
+
+        for number in content.keyNumbers {
+            let what = "key number '\(number.id)'"
+            if number.denominator != 100 && number.denominator != 1000 {
+                add(number.line, "\(what) has denominator \(number.denominator); use 100, or 1000 for rare harms, so options can be compared")
+            }
+            if let risk = number.risk, content.risk(risk) == nil {
+                add(number.line, "\(what) names risk '\(risk)', which is not in risks.yaml")
+            }
+            if number.figures.isEmpty {
+                add(number.line, "\(what) has no figures")
+            }
+            problems += uncitedFigure(file, number.line, what, texts: [number.outcome, number.event, number.nonEvent, number.timeFrame],
+                                      citedBy: number.figures.flatMap(\.sources))
+            problems += duplicateIDs(number.figures, file: file, what: "in \(what), option", id: \.option, line: \.line)
+            for figure in number.figures {
+                let figureWhat = "the '\(figure.option)' figure of \(what)"
+                if !known.contains(figure.option) {
+                    add(figure.line, "a figure of \(what) names option '\(figure.option)', which is not an option; options are: \(optionList)")
+                }
+                cite(figure.line, figureWhat, [figure.text, figure.group, figure.certainty], figure.sources)
+                if figure.sources.isEmpty {
+                    add(figure.line, "\(figureWhat) lists no sources")
+                }
+                for (name, value) in [("per100", figure.per100), ("low", figure.low), ("high", figure.high)] {
+                    if let value, !(0...100).contains(value) {
+                        add(figure.line, "\(figureWhat) has \(name) \(value); it should be from 0 to 100 (people per 100)")
+                    }
+                }
+                if let low = figure.low, let high = figure.high, low > high {
+                    add(figure.line, "\(figureWhat) has low \(low) above high \(high)")
+                }
+                if let value = figure.per100, let low = figure.low, low > value {
+                    add(figure.line, "\(figureWhat) has low \(low) above per100 \(value)")
+                }
+                if let value = figure.per100, let high = figure.high, value > high {
+                    add(figure.line, "\(figureWhat) has per100 \(value) above high \(high)")
+                }
+            }
+        }
+        return problems
+    }
+
+    /// deliberation.yaml: values, leanings, roles, the SURE test and questions for the neurologist.
+    private static func deliberationProblems(in content: ContentSet, known sources: Set<String>) -> [ContentProblem] {
+        let file = "deliberation.yaml"
+        var problems: [ContentProblem] = []
+        func add(_ line: Int, _ message: String) { problems.append(ContentProblem(file: file, line: line, message: message)) }
+        func cite(_ line: Int, _ what: String, _ texts: [String], _ cited: [String]) {
+            problems += citeProblems(file, line, what, texts: texts, sources: cited, known: sources)
+        }
+        /// Entries with no 'sources' key may hold no figure.
+        func noFigure(_ line: Int, _ what: String, _ text: String) {
+            if hasFigure(text) {
+                add(line, "\(what) has a figure, but it cannot cite sources: \"\(excerpt(text))\"; move the figure to a text that cites one")
+            }
+        }
+        problems += duplicateIDs(content.values, file: file, id: \.id, line: \.line)
+        problems += duplicateIDs(content.leanings, file: file, what: "leaning", id: \.value, line: \.line)
+        problems += duplicateIDs(content.roles, file: file, what: "role", id: \.value, line: \.line)
+        problems += duplicateIDs(content.sure, file: file, id: \.id, line: \.line)
+        problems += duplicateIDs(content.doctorQuestions, file: file, id: \.id, line: \.line)
+
+        let optionIDs = content.options.map(\.id)
+        let known = Set(optionIDs)
+        for value in content.values {
+            noFigure(value.line, "value '\(value.id)'", value.text)
+            for id in optionIDs where value.touches[id] == nil {
+                add(value.line, "value '\(value.id)' has no 'touches' entry for option '\(id)'; it needs one for each of: \(optionIDs.joined(separator: ", "))")
+            }
+            for (id, touch) in value.touches.sorted(by: { $0.key < $1.key }) {
+                if !known.contains(id) {
+                    add(touch.line, "value '\(value.id)' touches '\(id)', which is not an option; options are: \(optionIDs.joined(separator: ", "))")
+                }
+                cite(touch.line, "the '\(id)' entry of value '\(value.id)'", [touch.text], touch.sources)
+            }
+        }
+        for choice in content.leanings {
+            noFigure(choice.line, "leaning '\(choice.value)'", choice.label)
+        }
+        for choice in content.roles {
+            noFigure(choice.line, "role '\(choice.value)'", choice.label)
+        }
+        if content.sure.count != 4 {
+            add(content.sure.first?.line ?? 1, "the SURE test has \(content.sure.count) items; it needs exactly 4 (S, U, R, E)")
+        }
+        for item in content.sure {
+            cite(item.line, "SURE item '\(item.id)'", [item.letter, item.question, item.ifNo], item.sources)
+        }
+        for question in content.doctorQuestions {
+            noFigure(question.line, "doctor question '\(question.id)'", question.text)
         }
         return problems
     }

@@ -167,10 +167,12 @@ public struct SureItem: Sendable, Equatable, Identifiable {
     public var question: String
     /// Where in the aid to go if the answer is "no".
     public var ifNo: String
+    /// Where the wording comes from (legare-2010).
+    public var sources: [String]
     public var line: Int
 
-    public init(id: String, letter: String, question: String, ifNo: String, line: Int) {
-        self.id = id; self.letter = letter; self.question = question; self.ifNo = ifNo; self.line = line
+    public init(id: String, letter: String, question: String, ifNo: String, sources: [String] = [], line: Int) {
+        self.id = id; self.letter = letter; self.question = question; self.ifNo = ifNo; self.sources = sources; self.line = line
     }
 }
 

@@ -6,7 +6,8 @@ enum FileReaders {
         guard let sourcesRoot = roots["sources.yaml"], let studiesRoot = roots["studies.yaml"],
               let risksRoot = roots["risks.yaml"], let checklistRoot = roots["checklist.yaml"],
               let therapiesRoot = roots["therapies.yaml"], let glossaryRoot = roots["glossary.yaml"],
-              let rulesRoot = roots["rules.yaml"], let questionsRoot = roots["questions.yaml"]
+              let rulesRoot = roots["rules.yaml"], let questionsRoot = roots["questions.yaml"],
+              let optionsRoot = roots["options.yaml"], let deliberationRoot = roots["deliberation.yaml"]
         else { return nil }
 
         let sources = sourcesRoot.entries("sources", labelled: "source").compactMap(readSource)
@@ -25,18 +26,39 @@ enum FileReaders {
         }
         let rules = rulesRoot.entries("rules", labelled: "rule").compactMap(readRule)
         let questions = questionsRoot.entries("questions", labelled: "question").compactMap(readQuestion)
+        let options = optionsRoot.entries("options", labelled: "option").compactMap(readOption)
+        let grid = optionsRoot.entries("grid", labelled: "grid row").compactMap(readGridRow)
+        let trials = optionsRoot.entries("trials", labelled: "trial").compactMap(readTrial)
+        let keyNumbers = optionsRoot.entries("keyNumbers", labelled: "key number").compactMap(readKeyNumber)
+        let values = deliberationRoot.entries("values", labelled: "value").compactMap(readValue)
+        let leanings = deliberationRoot.entries("leanings", labelled: "leaning").compactMap(readLabelled)
+        let roles = deliberationRoot.entries("roles", labelled: "role").compactMap(readLabelled)
+        let sure = deliberationRoot.entries("sure", labelled: "SURE item").compactMap(readSureItem)
+        let doctorQuestions = deliberationRoot.entries("doctorQuestions", labelled: "doctor question").compactMap(readDoctorQuestion)
         let topKeys: [String: [String]] = [
             "about.yaml": ["about"], "sources.yaml": ["sources"], "studies.yaml": ["studies"], "risks.yaml": ["risks"],
             "checklist.yaml": ["checklist"], "therapies.yaml": ["note", "therapies"], "glossary.yaml": ["glossary"],
             "rules.yaml": ["levels", "rules"], "questions.yaml": ["questions"],
+            "options.yaml": ["options", "grid", "trials", "keyNumbers"],
+            "deliberation.yaml": ["values", "leanings", "roles", "sure", "doctorQuestions"],
         ]
         for (name, root) in roots { root.finish(known: topKeys[name] ?? []) }
         guard let about, let therapiesNote = note else { return nil }
-        return ContentSet(
+        var set = ContentSet(
             about: about, sources: sources, studies: studies, risks: risks, checklist: checklist,
             therapiesNote: therapiesNote, therapies: therapies, glossary: glossary, levels: levels,
             rules: rules, questions: questions
         )
+        set.options = options
+        set.grid = grid
+        set.trials = trials
+        set.keyNumbers = keyNumbers
+        set.values = values
+        set.leanings = leanings
+        set.roles = roles
+        set.sure = sure
+        set.doctorQuestions = doctorQuestions
+        return set
     }
 
     private static func readAbout(_ root: Entry) -> About? {
@@ -173,5 +195,100 @@ enum FileReaders {
         }
         guard let id = e.string("id"), let prompt = e.string("prompt"), let why = e.string("why") else { return nil }
         return Question(id: id, prompt: prompt, why: why, choices: choices, sources: e.words("sources"), line: e.line)
+    }
+
+    // MARK: options.yaml
+
+    private static func readOption(_ e: Entry) -> TreatmentOption? {
+        defer { e.finish(known: ["id", "name", "short", "summary"]) }
+        let summary = e.entry("summary", labelled: "the summary of \(e.label)").flatMap { readCited($0, key: "text") }
+        guard let id = e.string("id"), let name = e.string("name"), let short = e.string("short"), let summary
+        else { return nil }
+        return TreatmentOption(id: id, name: name, short: short, summary: summary, line: e.line)
+    }
+
+    /// A mapping keyed by option id (`ahsct: {...}`), each value read by `read`.
+    /// Unknown option ids are kept so the validator can name them.
+    private static func byOption<T>(_ e: Entry, _ key: String, what: String, read: (Entry) -> T?) -> [String: T] {
+        guard let table = e.entry(key, labelled: "'\(key)' of \(e.label)") else { return [:] }
+        var out: [String: T] = [:]
+        for option in table.keys {
+            if let entry = table.entry(option, labelled: "the '\(option)' \(what) of \(e.label)"), let value = read(entry) {
+                out[option] = value
+            }
+        }
+        return out
+    }
+
+    private static func readGridRow(_ e: Entry) -> GridRow? {
+        defer { e.finish(known: ["id", "question", "cells"]) }
+        let cells = byOption(e, "cells", what: "cell") { c -> GridCell? in
+            defer { c.finish(known: ["text", "sources", "noGoodNumber"]) }
+            guard let text = c.string("text"), let noGoodNumber = c.bool("noGoodNumber", default: false) else { return nil }
+            return GridCell(text: text, sources: c.words("sources"), noGoodNumber: noGoodNumber, line: c.line)
+        }
+        guard let id = e.string("id"), let question = e.string("question") else { return nil }
+        return GridRow(id: id, question: question, cells: cells, line: e.line)
+    }
+
+    private static func readTrial(_ e: Entry) -> Trial? {
+        defer { e.finish(known: ["id", "name", "registration", "places", "compares", "ageMin", "ageMax", "edssMin", "edssMax", "activity", "status", "takesUntreated", "sources"]) }
+        // Read every field before judging, so one bad field does not hide the rest.
+        let id = e.string("id"), name = e.string("name"), registration = e.string("registration")
+        let places = e.string("places"), compares = e.string("compares")
+        let ageMin = e.int("ageMin", in: 0...120), ageMax = e.int("ageMax", in: 0...120)
+        let edssMin = e.double("edssMin", in: 0...10, required: true), edssMax = e.double("edssMax", in: 0...10, required: true)
+        let activity = e.string("activity"), status = e.string("status"), takesUntreated = e.bool("takesUntreated")
+        guard let id, let name, let registration, let places, let compares, let ageMin, let ageMax,
+              let edssMin, let edssMax, let activity, let status, let takesUntreated
+        else { return nil }
+        return Trial(id: id, name: name, registration: registration, places: places, compares: compares,
+                     ageMin: ageMin, ageMax: ageMax, edssMin: edssMin, edssMax: edssMax, activity: activity,
+                     status: status, takesUntreated: takesUntreated, sources: e.words("sources"), line: e.line)
+    }
+
+    private static func readKeyNumber(_ e: Entry) -> KeyNumber? {
+        defer { e.finish(known: ["id", "outcome", "event", "nonEvent", "harm", "denominator", "timeFrame", "risk", "figures"]) }
+        let figures = e.entries("figures", labelled: "figure").compactMap { f -> KeyFigure? in
+            defer { f.finish(known: ["option", "per100", "low", "high", "text", "group", "certainty", "sources"]) }
+            let per100 = f.double("per100", in: 0...100), low = f.double("low", in: 0...100), high = f.double("high", in: 0...100)
+            guard let option = f.string("option"), let text = f.string("text"), let group = f.string("group"),
+                  let certainty = f.string("certainty") else { return nil }
+            return KeyFigure(option: option, per100: per100, low: low, high: high, text: text, group: group,
+                             certainty: certainty, sources: f.words("sources"), line: f.line)
+        }
+        let id = e.string("id"), outcome = e.string("outcome"), event = e.string("event"), nonEvent = e.string("nonEvent")
+        let harm = e.bool("harm"), denominator = e.int("denominator", in: 1...1_000_000), timeFrame = e.string("timeFrame")
+        guard let id, let outcome, let event, let nonEvent, let harm, let denominator, let timeFrame else { return nil }
+        return KeyNumber(id: id, outcome: outcome, event: event, nonEvent: nonEvent, harm: harm, denominator: denominator,
+                         timeFrame: timeFrame, risk: e.string("risk", required: false), figures: figures, line: e.line)
+    }
+
+    // MARK: deliberation.yaml
+
+    private static func readValue(_ e: Entry) -> ValueStatement? {
+        defer { e.finish(known: ["id", "text", "touches"]) }
+        let touches = byOption(e, "touches", what: "entry") { readCited($0, key: "text") }
+        guard let id = e.string("id"), let text = e.string("text") else { return nil }
+        return ValueStatement(id: id, text: text, touches: touches, line: e.line)
+    }
+
+    private static func readLabelled(_ e: Entry) -> Labelled? {
+        defer { e.finish(known: ["value", "label"]) }
+        guard let value = e.string("value"), let label = e.string("label") else { return nil }
+        return Labelled(value: value, label: label, line: e.line)
+    }
+
+    private static func readSureItem(_ e: Entry) -> SureItem? {
+        defer { e.finish(known: ["id", "letter", "question", "ifNo", "sources"]) }
+        guard let id = e.string("id"), let letter = e.string("letter"), let question = e.string("question"),
+              let ifNo = e.string("ifNo") else { return nil }
+        return SureItem(id: id, letter: letter, question: question, ifNo: ifNo, sources: e.words("sources"), line: e.line)
+    }
+
+    private static func readDoctorQuestion(_ e: Entry) -> DoctorQuestion? {
+        defer { e.finish(known: ["id", "text"]) }
+        guard let id = e.string("id"), let text = e.string("text") else { return nil }
+        return DoctorQuestion(id: id, text: text, line: e.line)
     }
 }

@@ -63,8 +63,8 @@ final class Entry {
         return value
     }
 
-    func double(_ key: String, in range: ClosedRange<Double>) -> Double? {
-        guard let text = string(key, required: false) else { return nil }
+    func double(_ key: String, in range: ClosedRange<Double>, required: Bool = false) -> Double? {
+        guard let text = string(key, required: required) else { return nil }
         guard let value = Double(text), range.contains(value) else {
             problem(node(key)?.1 ?? line, "'\(key)' in \(label) should be a number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
             return nil
@@ -72,7 +72,9 @@ final class Entry {
         return value
     }
 
-    func bool(_ key: String) -> Bool? {
+    /// A true/false field; `defaultValue` when the key is absent (nil: the key is required).
+    func bool(_ key: String, default defaultValue: Bool? = nil) -> Bool? {
+        if let defaultValue, node(key) == nil { return defaultValue }
         guard let text = string(key) else { return nil }
         switch text {
         case "true", "yes": return true
@@ -124,12 +126,14 @@ final class Entry {
         }
     }
 
-    func entry(_ key: String, required: Bool = true) -> Entry? {
+    /// A mapping under `key`, read as an Entry named `name` in messages
+    /// (by default the key itself).
+    func entry(_ key: String, required: Bool = true, labelled name: String? = nil) -> Entry? {
         guard let (node, line) = node(key), !isNull(node) else {
             if required { problem(line, "\(label) is missing '\(key)'") }
             return nil
         }
-        return Entry(node, file: file, label: "'\(key)'", log: log)
+        return Entry(node, file: file, label: name ?? "'\(key)'", log: log)
     }
 
     /// The keys of a mapping in order, for tables keyed by name (levels).

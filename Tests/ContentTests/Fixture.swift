@@ -99,6 +99,109 @@ enum Fixture {
             prompt: "How old are you?"
             why: "Risk rises with age."
         """,
+        "options.yaml": """
+        options:
+          - id: ahsct
+            name: "AHSCT at a centre"
+            short: "AHSCT"
+            summary:
+              text: "A transplant."
+              sources: [guide]
+          - id: drug
+            name: "Another drug"
+            short: "Drug"
+            summary:
+              text: "A drug."
+              sources: [guide]
+        grid:
+          - id: dying
+            question: "Chance of dying?"
+            cells:
+              ahsct:
+                text: "About 2 in 100."
+                sources: [guide]
+              drug:
+                text: "No good number."
+                sources: [guide]
+                noGoodNumber: true
+        trials:
+          - id: beat
+            name: "BEAT-MS"
+            registration: "NCT04047628"
+            places: "The US"
+            compares: "AHSCT and drugs"
+            ageMin: 18
+            ageMax: 55
+            edssMin: 0
+            edssMax: 6.0
+            activity: "Active MS"
+            status: "Check the record."
+            takesUntreated: false
+            sources: [guide]
+        keyNumbers:
+          - id: death
+            outcome: "Dying from the treatment"
+            event: "died"
+            nonEvent: "did not"
+            harm: true
+            denominator: 1000
+            timeFrame: "first months"
+            risk: death
+            figures:
+              - option: ahsct
+                per100: 2.1
+                low: 0
+                high: 2.8
+                text: "About 21 in 1,000 died."
+                group: "people treated"
+                certainty: "no comparison group"
+                sources: [guide]
+              - option: drug
+                text: "No good number."
+                group: "people on drugs"
+                certainty: "none"
+                sources: [guide]
+        """,
+        "deliberation.yaml": """
+        values:
+          - id: avoid-death
+            text: "Avoiding death"
+            touches:
+              ahsct:
+                text: "About 2 in 100 died."
+                sources: [guide]
+              drug:
+                text: "No good number."
+        leanings:
+          - value: ahsct
+            label: "AHSCT"
+          - value: unsure
+            label: "Not sure"
+        roles:
+          - value: share
+            label: "Together"
+        sure:
+          - id: sure
+            letter: "S"
+            question: "Do you feel SURE about the best choice for you?"
+            ifNo: "Finish"
+            sources: [guide]
+          - id: understand
+            letter: "U"
+            question: "Do you know the benefits and risks of each option?"
+            ifNo: "Options"
+          - id: risk-benefit
+            letter: "R"
+            question: "Are you clear about which benefits and risks matter most to you?"
+            ifNo: "What matters"
+          - id: encouragement
+            letter: "E"
+            question: "Do you have enough support and advice to make a choice?"
+            ifNo: "Questions"
+        doctorQuestions:
+          - id: reasonable
+            text: "Is AHSCT reasonable for me?"
+        """,
     ]
 
     static func with(_ name: String, replacing old: String, by new: String) -> [String: String] {
