@@ -9,6 +9,9 @@ struct Line {
     var focus: Bool = false
     /// Where the cursor goes on a focused line (column after indent), if not at its start.
     var cursorColumn: Int?
+    /// Runs of the text drawn in another style (an icon array's event glyphs),
+    /// as columns from the start of the text, after the indent.
+    var spans: [(column: Int, count: Int, style: Style)] = []
 
     init(_ text: String = "", _ style: Style = .normal, indent: Int = 0, target: Int? = nil, focus: Bool = false) {
         self.text = text
@@ -81,6 +84,13 @@ struct Chrome {
             frame.put(line.text, row: row, column: 2 + line.indent, style: line.style)
             if line.style == .selected {
                 frame.restyle(row: row, from: 1 + line.indent, count: width - 2 - line.indent, style: .selected)
+            }
+            for span in line.spans {
+                // restyle needs a non-empty run that starts inside the row.
+                let from = 2 + line.indent + span.column
+                if span.count > 0 && from >= 0 && from < width {
+                    frame.restyle(row: row, from: from, count: span.count, style: span.style)
+                }
             }
             if let target = line.target { targets[row] = target }
             if line.focus { frame.cursor = (row, 2 + line.indent + (line.cursorColumn ?? 0)) }

@@ -14,7 +14,7 @@ enum ResultsView {
         default: footer += [("↑↓", "scroll")]
         }
         // Help and quit come before the rest, so a narrow screen never drops them.
-        footer += [("Backspace", m.openStudy != nil ? "back to list" : "answers"), ("?", "help"), ("q", "quit"), ("a", "about")]
+        footer += [("?", "help"), ("q", "quit"), ("Backspace", m.openStudy != nil ? "back to list" : "answers"), ("a", "about")]
         if section != .finish { footer.append(("s", "save")) }
         let all = ResultsSection.allCases.count
         let chrome = Chrome(title: "AHSCT decision aid", progress: "\(section.title) (\(section.rawValue + 1) of \(all))",
