@@ -85,6 +85,29 @@ enum Golden {
         Golden.check("results-summary-132x40", Golden.screen(m))
     }
 
+    @Test func decidingScreens() {
+        var sure = Model(size: size)
+        press(&sure, .enter, .character("y"), .character("n"))
+        Golden.check("sure-before-80x24", Golden.screen(sure))
+
+        var m = walkStrongPerson()
+        press(&m, .end, .enter, .character("2"))
+        Golden.check("options-narrow-80x24", Golden.screen(m))
+        var wide = m
+        wide.size = Size(width: 132, height: 40)
+        Golden.check("options-wide-132x40", Golden.screen(wide))
+        press(&m, .character("3"))
+        Golden.check("numbers-80x24", Golden.screen(m))
+        press(&m, .character("6"), .character("4"), .character("3"), .character("n"))
+        Golden.check("values-80x24", Golden.screen(m))
+        press(&m, .tab, .tab, .tab, .character("y"), .character("n"), .character("y"), .character("y"))
+        Golden.check("finish-80x24", Golden.screen(m))
+        press(&m, .character("s"))
+        Golden.check("save-as-80x24", Golden.screen(m))
+        press(&m, .escape, .character("a"))
+        Golden.check("about-80x24", Golden.screen(m))
+    }
+
     @Test func tooSmall() {
         var m = walkStrongPerson()
         m.size = Size(width: 40, height: 12)

@@ -6,7 +6,7 @@ import Testing
 /// The shipped content with small options and deliberation lists of the
 /// tests' own, so these tests do not depend on options.yaml or
 /// deliberation.yaml.
-func summaryContent(keyNumbers: Bool = true) throws -> ContentSet {
+func summaryContent() throws -> ContentSet {
     var c = try ContentLoader.loadEmbedded()
     c.options = [
         TreatmentOption(id: "ahsct", name: "AHSCT at an accredited centre", short: "AHSCT",
@@ -14,7 +14,7 @@ func summaryContent(keyNumbers: Bool = true) throws -> ContentSet {
         TreatmentOption(id: "drug", name: "A high-efficacy MS drug", short: "MS drug",
                         summary: Cited(text: "A strong MS drug.", sources: ["burt-2019"], line: 0), line: 0),
     ]
-    if keyNumbers {
+    do {
         c.keyNumbers = [
             KeyNumber(id: "worse", outcome: "Disability got worse", event: "got worse", nonEvent: "did not", harm: true,
                       denominator: 100, timeFrame: "over about 5 years", risk: nil, figures: [
@@ -262,15 +262,6 @@ func citedNumbers(_ s: String) -> [Int] {
         let higher = c.risk("treatment-related-death")!.higherFor!.text
         #expect(b.contains("- Died from the treatment (in the first 100 days):\n  - AHSCT: About 3 of 1,000 died."))
         #expect(b.contains("  - Higher for people like me: \(higher) ["))
-
-        // Before options.yaml has key numbers: one figure per risk, not all of them.
-        let fallback = try summaryContent(keyNumbers: false)
-        let old = mdSection(SummaryDocument.render(personB(fallback), format: .markdown), "Key numbers")
-        let death = fallback.risk("treatment-related-death")!
-        #expect(old.contains("- \(death.name) (\(death.figures[0].timeFrame)): \(death.figures[0].text)"))
-        #expect(!old.contains(death.figures[1].text))
-        #expect(old.contains("  - Higher for people like me: \(higher) ["))
-        #expect(old.components(separatedBy: "\n- ").count - 1 == fallback.risks.filter { !$0.figures.isEmpty }.count)
     }
 
     @Test(arguments: [SummaryFormat.markdown, .text])

@@ -56,7 +56,8 @@ func walkStrongPerson() -> Model {
 
 @Suite struct UpdateTests {
     @Test func welcomeStartsWithTheSureTestThenTheFirstQuestion() {
-        var m = atFirstQuestion(Size(width: 80, height: 24))
+        var m = Model(size: Size(width: 80, height: 24))
+        press(&m, .enter)
         #expect(m.page == .sureBefore)
         press(&m, .enter)
         #expect(m.page == .question(.age))

@@ -64,6 +64,8 @@ struct WalkthroughTests {
         #expect(results.contains("[1 Summary]"))
         try tmux.send("Tab")
         try tmux.waitFor("[2 Options]")
+        try tmux.send("4")
+        try tmux.waitFor("[4 Evidence]")
         try tmux.waitFor("MIST trial")
 
         try tmux.send("q")
@@ -234,8 +236,10 @@ struct WalkthroughTests {
         // Risk pictures: an icon array of 100 and a number with both framings.
         try tmux.send("3")
         try tmux.waitFor("[3 Numbers]")
-        try tmux.waitFor("■")
         try tmux.waitFor(" in 100")
+        try tmux.send("End")
+        try tmux.waitFor("■ = died from the treatment")
+        try tmux.waitFor("No picture: there is no good number.")
 
         // What matters: rate three statements, add a concern, pick a leaning.
         try tmux.send("6")
@@ -249,8 +253,10 @@ struct WalkthroughTests {
         let values = try tmux.screen()
         #expect(values.contains("›"), "a row is highlighted:\n\(values)")
 
-        // Finish: SURE again, then save.
+        // Number keys rate statements here, so Tab moves on: to Finish, SURE again, then save.
         try tmux.send("9")
+        try tmux.waitFor("Rate with 0 (does not matter to me) to 4")
+        try tmux.send("Tab", "Tab", "Tab")
         try tmux.waitFor("[9 Finish]")
         try tmux.send("y", "y", "y", "n")
         try tmux.waitFor("Your score: 3 of 4.")
@@ -283,7 +289,7 @@ struct WalkthroughTests {
         for _ in 0..<20 { try tmux.send("BSpace") }
         try tmux.type("/no-such-folder-here/summary.txt")
         try tmux.send("Enter")
-        try tmux.waitFor("no-such-folder-here")
+        try tmux.waitFor("The folder /no-such-folder-here does not exist.")
         let failed = try tmux.screen()
         #expect(failed.contains("File name: /no-such-folder-here/summary.txt"))
         try tmux.send("Escape")

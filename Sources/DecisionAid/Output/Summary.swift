@@ -107,16 +107,6 @@ struct SummaryBuilder {
     // 4
     private mutating func keyNumbers() {
         add(.heading("Key numbers"))
-        guard !content.keyNumbers.isEmpty else {
-            // Before options.yaml has key numbers: the first figure of each risk.
-            add(.para("Risks of AHSCT, one figure each (the aid shows more):"))
-            for match in assessment.risks {
-                guard let figure = match.risk.figures.first else { continue }
-                add(.item("\(match.risk.name) (\(figure.timeFrame)): \(figure.text)" + certainty(figure.certainty) + refs(figure.sources)))
-                higherFor(match)
-            }
-            return
-        }
         for number in content.keyNumbers {
             add(.item("\(number.outcome) (\(number.timeFrame)):"))
             for figure in number.figures {
