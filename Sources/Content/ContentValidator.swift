@@ -168,11 +168,16 @@ public enum ContentValidator {
             if trial.ageMin > trial.ageMax {
                 add(trial.line, "trial '\(trial.id)' has ageMin \(trial.ageMin) above ageMax \(trial.ageMax)")
             }
-            for (name, value) in [("edssMin", trial.edssMin), ("edssMax", trial.edssMax)] where !(0...10).contains(value) {
-                add(trial.line, "trial '\(trial.id)' has \(name) \(value); EDSS runs from 0 to 10")
+            for (name, value) in [("edssMin", trial.edssMin), ("edssMax", trial.edssMax)] {
+                if let value, !(0...10).contains(value) {
+                    add(trial.line, "trial '\(trial.id)' has \(name) \(value); EDSS runs from 0 to 10")
+                }
             }
-            if trial.edssMin > trial.edssMax {
-                add(trial.line, "trial '\(trial.id)' has edssMin \(trial.edssMin) above edssMax \(trial.edssMax)")
+            if (trial.edssMin == nil) != (trial.edssMax == nil) {
+                add(trial.line, "trial '\(trial.id)' gives only one of edssMin and edssMax; give both, or neither if the limit is not known")
+            }
+            if let low = trial.edssMin, let high = trial.edssMax, low > high {
+                add(trial.line, "trial '\(trial.id)' has edssMin \(low) above edssMax \(high)")
             }
         }
 

@@ -57,8 +57,9 @@ public struct Trial: Sendable, Equatable, Identifiable {
     public var compares: String
     public var ageMin: Int
     public var ageMax: Int
-    public var edssMin: Double
-    public var edssMax: Double
+    /// nil where the limit is not in our sources.
+    public var edssMin: Double?
+    public var edssMax: Double?
     /// The entry condition about MS activity, in words.
     public var activity: String
     /// Whether it is known to be taking people, in words ("Recruitment closed in November 2024").
@@ -69,7 +70,7 @@ public struct Trial: Sendable, Equatable, Identifiable {
     public var line: Int
 
     public init(id: String, name: String, registration: String, places: String, compares: String,
-                ageMin: Int, ageMax: Int, edssMin: Double, edssMax: Double, activity: String,
+                ageMin: Int, ageMax: Int, edssMin: Double?, edssMax: Double?, activity: String,
                 status: String, takesUntreated: Bool, sources: [String], line: Int) {
         self.id = id; self.name = name; self.registration = registration; self.places = places
         self.compares = compares; self.ageMin = ageMin; self.ageMax = ageMax; self.edssMin = edssMin

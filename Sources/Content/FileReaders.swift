@@ -237,10 +237,11 @@ enum FileReaders {
         let id = e.string("id"), name = e.string("name"), registration = e.string("registration")
         let places = e.string("places"), compares = e.string("compares")
         let ageMin = e.int("ageMin", in: 0...120), ageMax = e.int("ageMax", in: 0...120)
-        let edssMin = e.double("edssMin", in: 0...10, required: true), edssMax = e.double("edssMax", in: 0...10, required: true)
+        // EDSS limits may be left out where a trial's limit is not in our sources.
+        let edssMin = e.double("edssMin", in: 0...10), edssMax = e.double("edssMax", in: 0...10)
         let activity = e.string("activity"), status = e.string("status"), takesUntreated = e.bool("takesUntreated")
         guard let id, let name, let registration, let places, let compares, let ageMin, let ageMax,
-              let edssMin, let edssMax, let activity, let status, let takesUntreated
+              let activity, let status, let takesUntreated
         else { return nil }
         return Trial(id: id, name: name, registration: registration, places: places, compares: compares,
                      ageMin: ageMin, ageMax: ageMax, edssMin: edssMin, edssMax: edssMax, activity: activity,

@@ -119,9 +119,11 @@ import Testing
         #expect(found.first?.description == "options.yaml:26: trial 'beat' has ageMin 60 above ageMax 55")
     }
 
-    @Test func trialEDSSLimitsAreRequiredAndInOrder() {
+    @Test func trialEDSSLimitsComeAsAPairAndInOrder() {
         let missing = problems(Fixture.with("options.yaml", replacing: "    edssMax: 6.0\n", by: ""))
-        #expect(missing.first?.description == "options.yaml:26: trial 1 is missing 'edssMax'")
+        #expect(missing.first?.description == "options.yaml:26: trial 'beat' gives only one of edssMin and edssMax; give both, or neither if the limit is not known")
+        let neither = problems(Fixture.with("options.yaml", replacing: "    edssMin: 0\n    edssMax: 6.0\n", by: ""))
+        #expect(neither.isEmpty, "a trial whose EDSS limit is not known leaves both out: \(neither)")
         let reversed = problems(Fixture.with("options.yaml", replacing: "edssMin: 0", by: "edssMin: 7"))
         #expect(reversed.first?.message.contains("edssMin 7.0 above edssMax 6.0") == true)
     }

@@ -232,3 +232,43 @@ import Testing
         #expect(!Golden.screen(Model(size: Size(width: 80, height: 24)), onTime).contains("was due for review"))
     }
 }
+
+/// Trial limits against answers: only what the answers can show.
+@Suite struct TrialFitTests {
+    func person(age: Int, walking: Walking? = .unlimited, edss: Double? = nil, subtype: Subtype = .relapsingRemitting) -> Answers {
+        var a = Answers()
+        a.age = age; a.walking = walking; a.edss = edss; a.subtype = subtype
+        return a
+    }
+
+    func trial(_ id: String) -> Trial { testContext.content.trials.first { $0.id == id }! }
+
+    @Test func ageAndEDSSAtTheEdges() {
+        let ram = trial("ram-ms")     // 18-50, EDSS 0-5.5
+        #expect(TrialMatcher.fit(person(age: 50), ram).fits == true)
+        #expect(TrialMatcher.fit(person(age: 51), ram).fits == false)
+        #expect(TrialMatcher.fit(person(age: 51), ram).unmet == ["age 18 to 50"])
+        #expect(TrialMatcher.fit(person(age: 30, walking: nil, edss: 5.5), ram).edss == true)
+        #expect(TrialMatcher.fit(person(age: 30, walking: nil, edss: 6.0), ram).edss == false)
+        // "Walks with one aid" is EDSS 6.0: inside BEAT-MS (up to 6.0), outside RAM-MS.
+        #expect(TrialMatcher.fit(person(age: 30, walking: .oneSidedAid), trial("beat-ms")).edss == true)
+        #expect(TrialMatcher.fit(person(age: 30, walking: .oneSidedAid), ram).edss == false)
+        // "Limited walking" is EDSS 4.0-5.5: inside RAM-MS.
+        #expect(TrialMatcher.fit(person(age: 30, walking: .limited), ram).edss == true)
+    }
+
+    @Test func anUnknownLimitOrAnswerIsNotCalledAFit() {
+        // STAR-MS's EDSS limit is not in our sources: never "fits" on EDSS.
+        let star = trial("star-ms")
+        #expect(star.edssMax == nil)
+        #expect(TrialMatcher.fit(person(age: 30), star).edss == nil)
+        #expect(TrialMatcher.fit(person(age: 30), star).fits == nil)
+        #expect(TrialMatcher.fit(person(age: 30, walking: nil), trial("beat-ms")).fits == nil)
+        // Progressive MS without activity does not fit; with unknown activity, the team decides.
+        var inactive = person(age: 40, subtype: .primaryProgressive)
+        inactive.relapsesLast12Months = 0
+        inactive.newMRIActivityLast12Months = .no
+        #expect(TrialMatcher.fit(inactive, trial("beat-ms")).type == false)
+        #expect(TrialMatcher.fit(person(age: 40, subtype: .secondaryProgressive), trial("beat-ms")).type == nil)
+    }
+}

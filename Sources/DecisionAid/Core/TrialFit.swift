@@ -25,7 +25,7 @@ public struct TrialFit: Sendable, Equatable {
     public var unmet: [String] {
         var out: [String] = []
         if age == false { out.append("age \(trial.ageMin) to \(trial.ageMax)") }
-        if edss == false { out.append("EDSS \(format(trial.edssMin)) to \(format(trial.edssMax))") }
+        if edss == false, let low = trial.edssMin, let high = trial.edssMax { out.append("EDSS \(format(low)) to \(format(high))") }
         if type == false { out.append("relapsing MS") }
         return out
     }
@@ -34,14 +34,17 @@ public struct TrialFit: Sendable, Equatable {
 public enum TrialMatcher {
     public static func fit(_ answers: Answers, _ trial: Trial) -> TrialFit {
         let age = answers.age.map { $0 >= trial.ageMin && $0 <= trial.ageMax }
+        // Unknown (nil) where the trial's EDSS limit is not in our sources.
         var edss: Bool?
-        if let exact = answers.edss {
-            edss = exact >= trial.edssMin && exact <= trial.edssMax
-        } else if let band = answers.walking?.edssBand {
-            // A band fits when all of it is inside the limits, and fails when none of it is.
-            let high = band.high ?? 10
-            if band.low >= trial.edssMin && high <= trial.edssMax { edss = true }
-            else if band.low > trial.edssMax || high < trial.edssMin { edss = false }
+        if let low = trial.edssMin, let high = trial.edssMax {
+            if let exact = answers.edss {
+                edss = exact >= low && exact <= high
+            } else if let band = answers.walking?.edssBand {
+                // A band fits when all of it is inside the limits, and fails when none of it is.
+                let top = band.high ?? 10
+                if band.low >= low && top <= high { edss = true }
+                else if band.low > high || top < low { edss = false }
+            }
         }
         var type: Bool?
         switch answers.subtype {

@@ -163,7 +163,8 @@ enum OptionsView {
             lines += paragraph(t.name + " (" + t.registration + ")", width: width, style: .emphasis)
             lines += paragraph("Compares: " + t.compares, width: width, indent: 2, hanging: 2)
             lines += paragraph("Where: " + t.places, width: width, indent: 2, hanging: 2)
-            lines += paragraph("Limits: age \(t.ageMin) to \(t.ageMax); EDSS \(format(t.edssMin)) to \(format(t.edssMax)).", width: width, indent: 2, hanging: 2)
+            let edss = t.edssMin.flatMap { low in t.edssMax.map { "EDSS \(format(low)) to \(format($0))" } } ?? "EDSS limit not in our sources"
+            lines += paragraph("Limits: age \(t.ageMin) to \(t.ageMax); \(edss).", width: width, indent: 2, hanging: 2)
             if !t.activity.isEmpty {
                 lines += paragraph("MS activity: " + t.activity, width: width, indent: 2, hanging: 2)
             }
@@ -191,10 +192,12 @@ enum OptionsView {
             var unknown: [String] = []
             if fit.age == nil { unknown.append("you have not given your age") }
             if fit.edss == nil {
-                if answers.edss == nil && answers.walking == nil {
+                if fit.trial.edssMax == nil {
+                    unknown.append("its EDSS limit is not in our sources")
+                } else if answers.edss == nil && answers.walking == nil {
                     unknown.append("you have not said how far you can walk")
                 } else {
-                    unknown.append("your walking answer covers EDSS scores both inside and outside its limit of \(format(fit.trial.edssMin)) to \(format(fit.trial.edssMax))")
+                    unknown.append("your walking answer covers EDSS scores both inside and outside its limit of \(format(fit.trial.edssMin ?? 0)) to \(format(fit.trial.edssMax ?? 10))")
                 }
             }
             if fit.type == nil {
