@@ -63,7 +63,7 @@ enum FileReaders {
 
     private static func readAbout(_ root: Entry) -> About? {
         guard let e = root.entry("about") else { return nil }
-        defer { e.finish(known: ["version", "reviewed", "reviewBy", "madeBy", "updatePolicy", "funding", "conflicts", "evidenceMethod", "purpose", "notAdvice", "timeNeeded"]) }
+        defer { e.finish(known: ["version", "reviewed", "reviewBy", "madeBy", "updatePolicy", "funding", "conflicts", "evidenceMethod", "purpose", "notAdvice", "timeNeeded", "condition"]) }
         let reviewed = e.day("reviewed"), reviewBy = e.day("reviewBy")
         if let reviewed, let reviewBy, reviewBy <= reviewed {
             e.problem(e.node("reviewBy")?.1 ?? e.line, "'reviewBy' (\(reviewBy)) should come after 'reviewed' (\(reviewed))")
@@ -72,12 +72,13 @@ enum FileReaders {
         let version = e.string("version"), madeBy = e.string("madeBy"), updatePolicy = e.string("updatePolicy")
         let funding = e.string("funding"), conflicts = e.string("conflicts"), evidenceMethod = e.string("evidenceMethod")
         let purpose = e.string("purpose"), notAdvice = e.string("notAdvice"), timeNeeded = e.string("timeNeeded")
+        let condition = e.string("condition")
         guard let version, let reviewed, let reviewBy, let madeBy, let updatePolicy, let funding, let conflicts,
-              let evidenceMethod, let purpose, let notAdvice, let timeNeeded
+              let evidenceMethod, let purpose, let notAdvice, let timeNeeded, let condition
         else { return nil }
         return About(version: version, reviewed: reviewed, reviewBy: reviewBy, madeBy: madeBy,
                      updatePolicy: updatePolicy, funding: funding, conflicts: conflicts,
-                     evidenceMethod: evidenceMethod, purpose: purpose, notAdvice: notAdvice, timeNeeded: timeNeeded)
+                     evidenceMethod: evidenceMethod, purpose: purpose, notAdvice: notAdvice, timeNeeded: timeNeeded, condition: condition)
     }
 
     private static func kind(_ e: Entry, _ key: String) -> SourceKind? {

@@ -20,6 +20,8 @@ public struct About: Sendable, Equatable {
     public var purpose: String
     public var notAdvice: String
     public var timeNeeded: String
+    /// Welcome screen: what MS is and what AHSCT does, in plain words.
+    public var condition: String
 }
 
 public enum SourceKind: String, Sendable, CaseIterable {

@@ -301,7 +301,7 @@ extension ContentSet {
 
         let a = about
         for (key, text) in [
-            ("purpose", a.purpose), ("notAdvice", a.notAdvice), ("timeNeeded", a.timeNeeded), ("madeBy", a.madeBy),
+            ("purpose", a.purpose), ("notAdvice", a.notAdvice), ("timeNeeded", a.timeNeeded), ("condition", a.condition), ("madeBy", a.madeBy),
             ("updatePolicy", a.updatePolicy), ("funding", a.funding), ("conflicts", a.conflicts),
             ("evidenceMethod", a.evidenceMethod),
         ] {

@@ -15,6 +15,7 @@ enum Fixture {
           purpose: "To test."
           notAdvice: "Not medical advice."
           timeNeeded: "About 10 minutes."
+          condition: "MS is a disease of the nerves."
         """,
         "sources.yaml": """
         sources:

@@ -59,6 +59,13 @@ public enum Views {
         var body: [Line] = []
         body.append(Line("Is a stem cell transplant (AHSCT) worth exploring for my MS?", .heading, focus: true))
         body.append(Line())
+        // Seen first: the content may be out of date.
+        if ctx.reviewOverdue {
+            body += paragraph(g.warning + " " + overdueNotice(ctx), width: width, style: .warning)
+            body.append(Line())
+        }
+        body += paragraph(about.condition, width: width)
+        body.append(Line())
         body += paragraph(about.purpose, width: width)
         body.append(Line())
         body += paragraph(about.notAdvice, width: width, style: .emphasis)
@@ -68,9 +75,6 @@ public enum Views {
         body += paragraph("Keys: Enter to choose, arrows (or j and k) to move, a number to pick a choice, Backspace to go back, ? for help, q to quit.", width: width)
         body.append(Line())
         body += paragraph("Content version \(about.version), last reviewed \(about.reviewed). Press a to see who made it and every source.", width: width, style: .muted)
-        if ctx.reviewOverdue {
-            body += paragraph(g.warning + " " + overdueNotice(ctx), width: width, style: .warning)
-        }
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Welcome", status: nil,
                             footer: [("Enter", "start"), ("a", "about"), ("?", "help"), ("q", "quit")])
         return chrome.draw(body, size: m.size, glyphs: g)
