@@ -520,18 +520,29 @@ private func values(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect]? {
 
 /// Typing the person's own concern: Enter keeps it, Esc leaves it as it was.
 private func typeConcern(_ key: Key, _ m: inout Model) -> [Effect] {
+    typeText(key, &m, enter: { m in
+        m.deliberation.concern = m.draft.trimmingWhitespace()
+        m.typingConcern = false
+        m.draft = ""
+        return []
+    }, escape: { m in
+        m.typingConcern = false
+        m.draft = ""
+    })
+}
+
+/// A one-line text field held in `draft`: letters type (q and digits too),
+/// Backspace deletes, Ctrl-C asks to quit; Enter and Esc do what the field needs.
+private func typeText(_ key: Key, _ m: inout Model, enter: (inout Model) -> [Effect], escape: (inout Model) -> Void) -> [Effect] {
     switch key {
     case .character(let c):
         if m.draft.count < 200 { m.draft.append(c) }
     case .backspace, .delete:
         if !m.draft.isEmpty { m.draft.removeLast() }
     case .enter:
-        m.deliberation.concern = m.draft.trimmingWhitespace()
-        m.typingConcern = false
-        m.draft = ""
+        return enter(&m)
     case .escape:
-        m.typingConcern = false
-        m.draft = ""
+        escape(&m)
     case .control("c"):
         return askToQuit(&m)
     default:
@@ -544,12 +555,7 @@ private func typeConcern(_ key: Key, _ m: inout Model) -> [Effect] {
 
 /// Typing the file name for the summary. A name ending in .md gets Markdown.
 private func saveAs(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
-    switch key {
-    case .character(let c):
-        if m.draft.count < 200 { m.draft.append(c) }
-    case .backspace, .delete:
-        if !m.draft.isEmpty { m.draft.removeLast() }
-    case .enter:
+    typeText(key, &m, enter: { m in
         let path = m.draft.trimmingWhitespace()
         guard !path.isEmpty else {
             m.notice = Notice("Please type a file name, like ahsct-summary.txt.", problem: true)
@@ -557,14 +563,9 @@ private func saveAs(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
         }
         m.overlay = nil
         return [.save(text: summaryText(for: path, m, ctx), path: path, overwrite: false)]
-    case .escape:
+    }, escape: { m in
         m.overlay = nil
-    case .control("c"):
-        return askToQuit(&m)
-    default:
-        break
-    }
-    return []
+    })
 }
 
 private func saved(_ outcome: SaveOutcome, _ m: inout Model, _ ctx: Context) -> [Effect] {
