@@ -272,3 +272,13 @@ import Testing
         #expect(TrialMatcher.fit(person(age: 40, subtype: .secondaryProgressive), trial("beat-ms")).type == nil)
     }
 }
+
+@Suite struct SummaryFromTheAidTests {
+    @Test func aSkippedQuestionSaysWhyOnTheSummary() {
+        var m = walkStrongPerson()
+        press(&m, .end, .enter)
+        let text = summaryText(for: "x.txt", m, testContext)
+        #expect(text.contains("MRI: Not asked: a relapse in the last 12 months already counts as active MS."))
+        #expect(!text.contains("You have not said whether an MRI"))
+    }
+}

@@ -82,7 +82,12 @@ struct SummaryBuilder {
     private mutating func answers() {
         add(.heading("My answers"))
         for field in AnswerField.allCases where field != .edss || input.answers.edss != nil {
-            add(.item(capitalized(AnswerPhrases.phrase(field, input.answers, content))))
+            // A question the aid did not ask says why, rather than "you have not said".
+            if !QuestionFlow.isAnswered(field, input.answers), let reason = QuestionFlow.skipReason(field, input.answers) {
+                add(.item(QuestionView.shortLabel(field) + ": " + reason))
+            } else {
+                add(.item(capitalized(AnswerPhrases.phrase(field, input.answers, content))))
+            }
         }
     }
 

@@ -88,7 +88,7 @@ enum DecideViews {
             row("Your own concern: " + concern, selected: concernSelected, hanging: 2)
         }
 
-        lines += fit(d, content, g, width)
+        lines += fit(d, ctx, g, width)
 
         lines.append(Line())
         lines.append(Line("Which way are you leaning now?", .heading))
@@ -117,7 +117,8 @@ enum DecideViews {
         return scores.filter { $0.1 >= cut }.map(\.0)
     }
 
-    static func fit(_ d: Deliberation, _ content: ContentSet, _ g: Glyphs, _ width: Int) -> [Line] {
+    static func fit(_ d: Deliberation, _ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
+        let content = ctx.content
         let top = topValues(d, content)
         var lines: [Line] = [Line()]
         lines.append(Line("What each option means for what you rated highest", .heading))
@@ -130,16 +131,17 @@ enum DecideViews {
             lines += paragraph(ratingMark(d.ratings[value.id]) + " " + value.text, width: width, style: .emphasis, hanging: 4)
             for option in content.options {
                 guard let touch = value.touches[option.id] else { continue }
-                lines += paragraph(g.bullet + " " + option.short + ": " + touch.text + refs(touch.sources, content),
+                lines += paragraph(g.bullet + " " + option.short + ": " + touch.text + refs(touch.sources, ctx),
                                    width: width, indent: 2, hanging: 2)
             }
         }
         return lines
     }
 
-    static func refs(_ ids: [String], _ content: ContentSet) -> String {
-        let names = ids.compactMap { content.source($0)?.short }
-        return names.isEmpty ? "" : " (" + names.joined(separator: "; ") + ")"
+    /// Source names in brackets after a sentence; nothing where there are none.
+    static func refs(_ ids: [String], _ ctx: Context) -> String {
+        let names = ResultsView.refs(ids, ctx)
+        return names.isEmpty ? "" : " (" + names + ")"
     }
 
     // MARK: Questions for the neurologist

@@ -40,7 +40,7 @@ enum NumbersView {
             lines += paragraph(name(figure.option, ctx), width: width, style: .emphasis)
             lines += paragraph(figure.text, width: width, indent: 2)
             if !figure.group.isEmpty {
-                lines += paragraph("Who was studied: " + figure.group + ".", width: width, style: .muted, indent: 2, hanging: 2)
+                lines += paragraph("Who was studied: " + figure.group + (figure.group.hasSuffix(".") ? "" : "."), width: width, style: .muted, indent: 2, hanging: 2)
             }
             if let per100 = figure.per100 {
                 let array = IconArray(per100: per100, denominator: number.denominator)
@@ -64,7 +64,7 @@ enum NumbersView {
                 lines += paragraph("How sure: " + figure.certainty, width: width, indent: 2, hanging: 2)
             }
             if !figure.sources.isEmpty {
-                lines += paragraph("Sources: " + OptionsView.refs(figure.sources, ctx), width: width, style: .muted, indent: 2, hanging: 2)
+                lines += paragraph("Sources: " + ResultsView.refs(figure.sources, ctx), width: width, style: .muted, indent: 2, hanging: 2)
             }
         }
         // No AHSCT figure to sit beside: the note goes under the number.
@@ -97,7 +97,7 @@ enum NumbersView {
     static func isAHSCT(_ option: String, _ ctx: Context) -> Bool { option == "ahsct" }
 
     static func warning(_ higher: Cited, _ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
-        let refs = OptionsView.refs(higher.sources, ctx)
+        let refs = ResultsView.refs(higher.sources, ctx)
         return paragraph(g.warning + " Higher for people like you: " + higher.text + (refs.isEmpty ? "" : " (" + refs + ")"),
                          width: width, style: .warning, indent: 2, hanging: 2)
     }

@@ -25,17 +25,20 @@ enum OptionsView {
         } else {
             lines = table(ctx, g, width)
         }
+        if !ctx.content.options.isEmpty && !ctx.content.grid.isEmpty {
+            lines.append(Line())
+            lines.append(Line("The options in short", .heading))
+            for option in ctx.content.options {
+                lines += paragraph(g.bullet + " " + option.name + ": " + option.summary.text + DecideViews.refs(option.summary.sources, ctx),
+                                   width: width, hanging: 2)
+            }
+        }
         let trialLines = trials(answers, ctx, g, width)
         if !trialLines.isEmpty {
             lines.append(Line())
             lines += trialLines
         }
         return lines
-    }
-
-    /// Source short names, as in the other results sections.
-    static func refs(_ ids: [String], _ ctx: Context) -> String {
-        ids.compactMap { ctx.content.source($0)?.short }.joined(separator: "; ")
     }
 
     /// Marks a cell where no good number exists (its text says so).
@@ -111,7 +114,7 @@ enum OptionsView {
             lines += textLines
             if cells.contains(where: { !($0?.sources.isEmpty ?? true) }) {
                 let sourceCells = [["Sources"]] + cells.enumerated().map { offset, cell in
-                    Columns.wrapped(refs(cell?.sources ?? [], ctx), width: widths[offset + 1])
+                    Columns.wrapped(ResultsView.refs(cell?.sources ?? [], ctx), width: widths[offset + 1])
                 }
                 lines += rows(sourceCells, style: .muted)
             }
@@ -140,7 +143,7 @@ enum OptionsView {
             }
             lines += text
             if let cell, !cell.sources.isEmpty {
-                lines += paragraph("Sources: " + refs(cell.sources, ctx), width: width, style: .muted, indent: 2, hanging: 2)
+                lines += paragraph("Sources: " + ResultsView.refs(cell.sources, ctx), width: width, style: .muted, indent: 2, hanging: 2)
             }
         }
         if row.cells.values.contains(where: \.noGoodNumber) {
@@ -174,7 +177,7 @@ enum OptionsView {
             lines += paragraph("Status: " + t.status, width: width, indent: 2, hanging: 2)
             lines += paragraph(fitText(fit, answers), width: width, style: .emphasis, indent: 2, hanging: 2)
             if !t.sources.isEmpty {
-                lines += paragraph("Sources: " + refs(t.sources, ctx), width: width, style: .muted, indent: 2, hanging: 2)
+                lines += paragraph("Sources: " + ResultsView.refs(t.sources, ctx), width: width, style: .muted, indent: 2, hanging: 2)
             }
         }
         return lines
