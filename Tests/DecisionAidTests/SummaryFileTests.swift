@@ -184,7 +184,7 @@ private let summary = "AHSCT decision aid: your summary\n\nLine two, with ü and
             exit 1
             """)
             let outcome = SummaryFile.print(summary, lpPath: lp)
-            #expect(outcome == .failed("No printer is set up (lp said: lp: Error - no default destination available.). Save the summary to a file instead."))
+            #expect(outcome == .failed("No printer is set up; press s to save instead. lp said: lp: Error - no default destination available."))
         }
     }
 
@@ -205,7 +205,7 @@ private let summary = "AHSCT decision aid: your summary\n\nLine two, with ü and
     @Test func missingLPSaysItIsNotInstalled() throws {
         try withTemporaryFolder { folder in
             let outcome = SummaryFile.print(summary, lpPath: folder + "/lp")
-            #expect(outcome == .failed("Printing needs the lp command (CUPS), which is not installed. Save the summary to a file instead."))
+            #expect(outcome == .failed("Printing needs the lp command, which is not installed. Press s to save instead."))
         }
     }
 

@@ -212,7 +212,7 @@ public enum SummaryFile {
     /// How long lp may take before the aid gives up on it.
     public static let printTimeout: Double = 20
 
-    static let lpMissing = "Printing needs the lp command (CUPS), which is not installed. Save the summary to a file instead."
+    static let lpMissing = "Printing needs the lp command, which is not installed. Press s to save instead."
 
     /// Sends `text` to the default printer with `lp` (found on PATH, or at
     /// `lpPath`), text on stdin, no shell. Closes lp's stdin after writing and
@@ -237,7 +237,7 @@ public enum SummaryFile {
         }
         guard result.status == 0 else {
             let words = said.isEmpty ? (result.status > 0 ? "it stopped with status \(result.status)" : "it was stopped by a signal") : said
-            return .failed("No printer is set up (lp said: \(words)). Save the summary to a file instead.")
+            return .failed("No printer is set up; press s to save instead. lp said: \(words)")
         }
         return .sent(said.isEmpty ? "Sent to the printer." : "Sent to the printer (lp said: \(said))")
     }

@@ -232,7 +232,12 @@ enum DecideViews {
         var field = Line("File name: " + m.draft, .selected, focus: true)
         field.cursorColumn = Frame.width(of: field.text)
         body.append(field)
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "Save", status: Views.status(m),
+        // A failed save says why in full here, where there is room, not in the one-line status row.
+        if let notice = m.notice {
+            body.append(Line())
+            body += paragraph((notice.problem ? g.warning + " " : "") + notice.text, width: width, style: notice.problem ? .warning : .good)
+        }
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "Save", status: nil,
                             footer: [("Enter", "save"), ("Esc", "cancel"), ("Backspace", "delete a letter")])
         return chrome.draw(body, size: m.size, glyphs: g)
     }
