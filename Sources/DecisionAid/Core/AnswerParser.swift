@@ -100,4 +100,10 @@ extension String {
         while let c = s.last, c.isWhitespace { s.removeLast() }
         return String(s)
     }
+
+    /// The text with its first letter in capitals.
+    func capitalizedFirst() -> String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
 }

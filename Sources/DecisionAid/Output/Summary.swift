@@ -86,7 +86,7 @@ struct SummaryBuilder {
             if !QuestionFlow.isAnswered(field, input.answers), let reason = QuestionFlow.skipReason(field, input.answers) {
                 add(.item(QuestionView.shortLabel(field) + ": " + reason))
             } else {
-                add(.item(capitalized(AnswerPhrases.phrase(field, input.answers, content))))
+                add(.item(AnswerPhrases.phrase(field, input.answers, content).capitalizedFirst()))
             }
         }
     }
@@ -253,10 +253,5 @@ struct SummaryBuilder {
     private func sentence(_ s: String) -> String {
         guard let last = s.last else { return s }
         return ".!?".contains(last) ? s : s + "."
-    }
-
-    private func capitalized(_ s: String) -> String {
-        guard let first = s.first else { return s }
-        return first.uppercased() + s.dropFirst()
     }
 }

@@ -35,12 +35,6 @@ enum Columns {
         return text
     }
 
-    /// The text with its first letter in capitals.
-    static func capitalized(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.uppercased() + text.dropFirst()
-    }
-
     /// A count as people read it: 1000 -> "1,000".
     static func count(_ n: Int) -> String {
         let digits = String(abs(n))

@@ -128,7 +128,7 @@ enum NumbersView {
     static func numberLine(_ array: IconArray, _ figure: KeyFigure) -> String? {
         let d = array.denominator
         guard let low = figure.low.map({ scaled($0, d) }), let high = figure.high.map({ scaled($0, d) }), low != high else { return nil }
-        return Columns.capitalized(amount(array.events, exact: !array.isRounded, of: d, nonZero: isEdge(array)))
+        return amount(array.events, exact: !array.isRounded, of: d, nonZero: isEdge(array)).capitalizedFirst()
             + " (range \(Columns.count(min(low, high))) to \(Columns.count(max(low, high))) in \(Columns.count(d)) across studies)."
     }
 
@@ -137,7 +137,7 @@ enum NumbersView {
         let d = array.denominator
         let with = amount(array.events, exact: !array.isRounded, of: d, nonZero: isEdge(array))
         let without = amount(array.nonEvents, exact: !array.isRounded, of: d, nonZero: isEdge(array))
-        return Columns.capitalized(with) + " " + number.event + ". " + Columns.capitalized(without) + " " + number.nonEvent + "."
+        return with.capitalizedFirst() + " " + number.event + ". " + without.capitalizedFirst() + " " + number.nonEvent + "."
     }
 
     // MARK: Pictures
@@ -174,7 +174,7 @@ enum NumbersView {
         let names = figures.map { Columns.wrapped(name($0.option, ctx), width: panel) }
         let captions: [String] = zip(figures, arrays).map { figure, array in
             guard let array else { return "No good number" }
-            return Columns.capitalized(amount(array.events, exact: !array.isRounded, of: array.denominator, nonZero: isEdge(array)))
+            return amount(array.events, exact: !array.isRounded, of: array.denominator, nonZero: isEdge(array)).capitalizedFirst()
         }
         let rows = arrays.map { $0?.rows(icons) ?? [] }
 

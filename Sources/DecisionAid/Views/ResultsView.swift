@@ -105,7 +105,7 @@ enum ResultsView {
             lines.append(Line())
             lines += paragraph("Who: " + s.who, width: width, hanging: 5)
             lines += paragraph("How many: \(s.howMany) people", width: width)
-            lines += paragraph("Design: " + Views.capitalizedFirst(s.design.phrase), width: width)
+            lines += paragraph("Design: " + s.design.phrase.capitalizedFirst(), width: width)
             lines += paragraph("Follow-up: " + s.followUp.text, width: width, hanging: 11)
             lines.append(Line())
             lines.append(Line("What happened", .heading))

@@ -34,7 +34,7 @@ public enum Views {
     public static func inlineMessage(_ error: AnswerError?, typed: String) -> String {
         guard let error else { return "That answer could not be used." }
         if typed.trimmingWhitespace().isEmpty { return "Please type an answer: \(error.field?.allowed ?? "")." }
-        return capitalizedFirst(error.problem) + "."
+        return error.problem.capitalizedFirst() + "."
     }
 
     /// The status row for the last save or print, if any.
@@ -46,10 +46,6 @@ public enum Views {
         "This content was due for review by \(ctx.content.about.reviewBy) and has not been reviewed since. Newer evidence may exist: ask your neurologist."
     }
 
-    static func capitalizedFirst(_ s: String) -> String {
-        guard let first = s.first else { return s }
-        return first.uppercased() + s.dropFirst()
-    }
 
     // MARK: Welcome
 
@@ -101,7 +97,7 @@ public enum Views {
             } else {
                 answer = "Not answered yet"
             }
-            let text = marker + label + ": " + capitalizedFirst(answer)
+            let text = marker + label + ": " + answer.capitalizedFirst()
             body += paragraph(text, width: width, style: style, hanging: Frame.width(of: marker + label + ": "), target: index, focus: selected)
         }
         body.append(Line())
