@@ -66,17 +66,9 @@ func summaryContent() throws -> ContentSet {
 
 /// 32, active relapsing-remitting MS after natalizumab: the strong profile.
 func youngActive() -> Answers {
-    var a = Answers()
+    var a = strongPerson()
     a.age = 32
-    a.subtype = .relapsingRemitting
-    a.relapsesLast12Months = 2
-    a.newMRIActivityLast12Months = .yes
-    a.walking = .unlimited
-    a.yearsSinceDiagnosis = 4
     a.therapies = ["natalizumab"]
-    a.activeOnTreatment = .yes
-    a.highEfficacyContraindicated = false
-    a.seriousComorbidity = false
     return a
 }
 

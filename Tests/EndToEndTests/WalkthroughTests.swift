@@ -20,6 +20,29 @@ struct WalkthroughTests {
         try tmux.waitFor(next)
     }
 
+    /// The strong person's answers from the MS type question to the review:
+    /// relapsing-remitting, 2 relapses (MRI skipped), walks without help,
+    /// 4 years, active on ocrelizumab, high-efficacy not ruled out, no serious illness.
+    func answerStrongPersonFromType(_ tmux: Tmux) throws {
+        try tmux.send("1")
+        try tmux.waitFor("How many relapses")
+        try answerNumber(tmux, "2", then: "walking on most days")
+        try tmux.send("1")
+        try tmux.waitFor("years ago were you told")
+        try answerNumber(tmux, "4", then: "Tick each one you have taken")
+        for _ in 0..<12 { try tmux.send("Down") }
+        try tmux.waitFor("›   [ ] Ocrelizumab")
+        try tmux.send("Space")
+        try tmux.waitFor("[✓] Ocrelizumab")
+        try tmux.send("Enter")
+        try tmux.send("1")
+        try tmux.waitFor("not safe for you")
+        try tmux.send("2")
+        try tmux.waitFor("heart, lung, liver or kidney")
+        try tmux.send("2")
+        try tmux.waitFor("Review your answers")
+    }
+
     @Test func youngRelapsingPersonReachesStrongAndQuitsWithQ() throws {
         let tmux = try Tmux(width: 80, height: 24, term: "xterm-256color", lang: "C.UTF-8")
         defer { tmux.close() }
@@ -37,23 +60,7 @@ struct WalkthroughTests {
         try tmux.resize(width: 80, height: 24)
         try tmux.waitFor("Which type of MS")
 
-        try tmux.send("1")                                    // relapsing-remitting
-        try tmux.waitFor("How many relapses")
-        try answerNumber(tmux, "2", then: "walking on most days")          // MRI skipped after a relapse
-        try tmux.send("1")                                    // walks without help
-        try tmux.waitFor("years ago were you told")
-        try answerNumber(tmux, "4", then: "Tick each one you have taken")
-        for _ in 0..<12 { try tmux.send("Down") }
-        try tmux.waitFor("›   [ ] Ocrelizumab")
-        try tmux.send("Space")
-        try tmux.waitFor("[✓] Ocrelizumab")
-        try tmux.send("Enter")
-        try tmux.send("1")                                    // active on treatment: yes
-        try tmux.waitFor("not safe for you")
-        try tmux.send("2")                                    // high-efficacy not ruled out
-        try tmux.waitFor("heart, lung, liver or kidney")
-        try tmux.send("2")                                    // no serious illness
-        try tmux.waitFor("Review your answers")
+        try answerStrongPersonFromType(tmux)
         let review = try tmux.screen()
         #expect(review.contains("Age: You are 34"))
         #expect(review.contains("MRI: Not asked"))
@@ -211,20 +218,7 @@ struct WalkthroughTests {
         try tmux.send("Enter")
         try tmux.waitFor("How old are you?")
         try answerNumber(tmux, "34", then: "Which type of MS")
-        try tmux.send("1")
-        try tmux.waitFor("How many relapses")
-        try answerNumber(tmux, "2", then: "walking on most days")
-        try tmux.send("1")
-        try tmux.waitFor("years ago were you told")
-        try answerNumber(tmux, "4", then: "Tick each one you have taken")
-        for _ in 0..<12 { try tmux.send("Down") }
-        try tmux.send("Space", "Enter")
-        try tmux.send("1")
-        try tmux.waitFor("not safe for you")
-        try tmux.send("2")
-        try tmux.waitFor("heart, lung, liver or kidney")
-        try tmux.send("2")
-        try tmux.waitFor("Review your answers")
+        try answerStrongPersonFromType(tmux)
         try tmux.send("End", "Enter")
         try tmux.waitFor("[1 Summary]")
 
