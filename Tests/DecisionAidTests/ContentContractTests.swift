@@ -28,6 +28,14 @@ func embedded(_ name: String, replacing old: String, by new: String) -> [String:
         #expect(Set(content.levels.keys) == Set(CandidacyLevel.allCases.map(\.rawValue)))
     }
 
+    @Test func theTransplantOptionMustExist() throws {
+        var content = try ProgramContent.load(directory: nil)
+        #expect(ContentContract.problems(in: content).isEmpty)
+        content.options[0].id = "transplant"
+        #expect(ContentContract.problems(in: content).map(\.description)
+            == ["options.yaml:1: no option has id 'ahsct'; the program shows the transplant's risk notes beside that option"])
+    }
+
     @Test func everyRuleHasWordsAndSources() throws {
         let content = try ProgramContent.load(directory: nil)
         for rule in RuleTable.rules {

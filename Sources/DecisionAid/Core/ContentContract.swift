@@ -4,6 +4,10 @@ import Content
 /// table has words, every worded rule exists, questions and therapies match
 /// the assess contract. Content alone cannot know these; the program does.
 public enum ContentContract {
+    /// The option that is the transplant: risks' "higher for people like you"
+    /// notes are about it, so the Numbers page puts them beside its figures.
+    public static let transplantOption = "ahsct"
+
     public static func problems(in content: ContentSet) -> [ContentProblem] {
         var problems: [ContentProblem] = []
         func add(_ file: String, _ line: Int, _ message: String) {
@@ -22,6 +26,10 @@ public enum ContentContract {
         }
         for name in content.levels.keys.sorted() where CandidacyLevel(rawValue: name) == nil {
             add("rules.yaml", content.levels[name]?.line ?? 1, "'\(name)' is not a level; levels are: \(CandidacyLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+
+        if !content.options.isEmpty && content.option(transplantOption) == nil {
+            add("options.yaml", 1, "no option has id '\(transplantOption)'; the program shows the transplant's risk notes beside that option")
         }
 
         let contentTherapies = content.therapies.map(\.id)

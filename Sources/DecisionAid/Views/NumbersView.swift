@@ -94,7 +94,7 @@ enum NumbersView {
 
     /// The options that are a transplant: the "higher for" notes of the risks
     /// (risks.yaml) are about AHSCT.
-    static func isAHSCT(_ option: String, _ ctx: Context) -> Bool { option == "ahsct" }
+    static func isAHSCT(_ option: String, _ ctx: Context) -> Bool { option == ContentContract.transplantOption }
 
     static func warning(_ higher: Cited, _ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
         let refs = ResultsView.refs(higher.sources, ctx)
