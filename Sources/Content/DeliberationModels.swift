@@ -122,6 +122,9 @@ public struct KeyFigure: Sendable, Equatable {
     public var text: String
     /// Who was studied.
     public var group: String
+    /// Which MS groups were studied, so numbers from relapsing-remitting MS
+    /// can be labelled so for a person with progressive MS.
+    public var groups: [StudyGroup] = []
     /// How sure we can be, in plain words ("from studies without a comparison group").
     public var certainty: String
     public var sources: [String]

@@ -112,16 +112,22 @@ enum FileReaders {
         return Cited(text: text, sources: sources, line: e.node(key)?.1 ?? e.line)
     }
 
+    /// A list of words that must each be one of an enum's values; a wrong one
+    /// is named with the allowed values, at its line.
+    private static func enumWords<T: RawRepresentable & CaseIterable>(_ e: Entry, _ key: String) -> [T] where T.RawValue == String {
+        e.words(key).compactMap { word in
+            guard let value = T(rawValue: word) else {
+                e.problem(e.node(key)?.1 ?? e.line, "'\(word)' in '\(key)' of \(e.label) is not one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+                return nil
+            }
+            return value
+        }
+    }
+
     private static func readStudy(_ e: Entry) -> Study? {
         defer { e.finish(known: ["id", "name", "who", "howMany", "design", "followUp", "groups", "summary", "outcomes", "limitations", "sources"]) }
         let sources = e.words("sources")
-        let groups: [StudyGroup] = e.words("groups").compactMap { word in
-            guard let group = StudyGroup(rawValue: word) else {
-                e.problem(e.node("groups")?.1 ?? e.line, "group '\(word)' in \(e.label) is not one of: \(StudyGroup.allCases.map(\.rawValue).joined(separator: ", "))")
-                return nil
-            }
-            return group
-        }
+        let groups: [StudyGroup] = enumWords(e, "groups")
         let outcomes = e.entries("outcomes", labelled: "outcome").compactMap { readCited($0, key: "text") }
         let limitations = e.entries("limitations", labelled: "limitation").compactMap { readCited($0, key: "text") }
         guard let id = e.string("id"), let name = e.string("name"), let who = e.string("who"),
@@ -135,7 +141,7 @@ enum FileReaders {
     }
 
     private static func readRisk(_ e: Entry) -> Risk? {
-        defer { e.finish(known: ["id", "name", "summary", "figures", "higherFor", "higherForSources", "sources"]) }
+        defer { e.finish(known: ["id", "name", "summary", "figures", "higherFor", "higherForSources", "higherWhen", "sources"]) }
         let sources = e.words("sources")
         let figures = e.entries("figures", labelled: "figure").compactMap { f -> RiskFigure? in
             defer { f.finish(known: ["text", "group", "timeFrame", "per100", "low", "high", "certainty", "sources"]) }
@@ -149,9 +155,16 @@ enum FileReaders {
             Cited(text: $0, sources: e.words("higherForSources"), line: e.node("higherFor")?.1 ?? e.line)
         }
         _ = e.node("higherForSources")
+        let higherWhen: [RiskFactor] = enumWords(e, "higherWhen")
+        if (higherFor == nil) != higherWhen.isEmpty {
+            e.problem(e.node(higherFor == nil ? "higherWhen" : "higherFor")?.1 ?? e.line,
+                      "\(e.label) needs both 'higherFor' (the words) and 'higherWhen' (which answers make it apply), or neither")
+        }
         guard let id = e.string("id"), let name = e.string("name"),
               let summary = citedField(e, "summary", sources: sources) else { return nil }
-        return Risk(id: id, name: name, summary: summary, figures: figures, higherFor: higherFor, sources: sources, line: e.line)
+        var risk = Risk(id: id, name: name, summary: summary, figures: figures, higherFor: higherFor, sources: sources, line: e.line)
+        risk.higherWhen = higherWhen
+        return risk
     }
 
     private static func readChecklistItem(_ e: Entry) -> ChecklistItem? {
@@ -162,10 +175,14 @@ enum FileReaders {
     }
 
     private static func readTherapy(_ e: Entry) -> Therapy? {
-        defer { e.finish(known: ["id", "name", "brands", "highEfficacy", "sources"]) }
+        defer { e.finish(known: ["id", "name", "brands", "class", "sources"]) }
+        let classes: [TherapyClass] = enumWords(e, "class")
+        if e.node("class") != nil && classes.count != 1 {
+            e.problem(e.node("class")?.1 ?? e.line, "'class' of \(e.label) must be one of: \(TherapyClass.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         guard let id = e.string("id"), let name = e.string("name"), let brands = e.string("brands"),
-              let highEfficacy = e.bool("highEfficacy") else { return nil }
-        return Therapy(id: id, name: name, brands: brands, highEfficacy: highEfficacy, sources: e.words("sources"), line: e.line)
+              e.string("class") != nil, let therapyClass = classes.first else { return nil }
+        return Therapy(id: id, name: name, brands: brands, therapyClass: therapyClass, sources: e.words("sources"), line: e.line)
     }
 
     private static func readTerm(_ e: Entry) -> GlossaryTerm? {
@@ -252,12 +269,15 @@ enum FileReaders {
     private static func readKeyNumber(_ e: Entry) -> KeyNumber? {
         defer { e.finish(known: ["id", "outcome", "event", "nonEvent", "harm", "denominator", "timeFrame", "risk", "figures"]) }
         let figures = e.entries("figures", labelled: "figure").compactMap { f -> KeyFigure? in
-            defer { f.finish(known: ["option", "per100", "low", "high", "text", "group", "certainty", "sources"]) }
+            defer { f.finish(known: ["option", "per100", "low", "high", "text", "group", "groups", "certainty", "sources"]) }
+            let groups: [StudyGroup] = enumWords(f, "groups")
             let per100 = f.double("per100", in: 0...100), low = f.double("low", in: 0...100), high = f.double("high", in: 0...100)
             guard let option = f.string("option"), let text = f.string("text"), let group = f.string("group"),
                   let certainty = f.string("certainty") else { return nil }
-            return KeyFigure(option: option, per100: per100, low: low, high: high, text: text, group: group,
-                             certainty: certainty, sources: f.words("sources"), line: f.line)
+            var figure = KeyFigure(option: option, per100: per100, low: low, high: high, text: text, group: group,
+                                   certainty: certainty, sources: f.words("sources"), line: f.line)
+            figure.groups = groups
+            return figure
         }
         let id = e.string("id"), outcome = e.string("outcome"), event = e.string("event"), nonEvent = e.string("nonEvent")
         let harm = e.bool("harm"), denominator = e.int("denominator", in: 1...1_000_000), timeFrame = e.string("timeFrame")

@@ -98,8 +98,22 @@ public struct Risk: Sendable, Equatable, Identifiable {
     public var summary: Cited
     public var figures: [RiskFigure]
     public var higherFor: Cited?
+    /// Which of the person's answers make `higherFor` apply to them.
+    public var higherWhen: [RiskFactor] = []
     public var sources: [String]
     public var line: Int
+}
+
+/// An answer that makes a risk higher for a person ("higher for people like you").
+public enum RiskFactor: String, Sendable, CaseIterable {
+    /// Age 45 or more (the European consensus prefers under 45).
+    case older
+    /// EDSS 6.0 or more.
+    case disabled
+    /// Secondary or primary progressive MS.
+    case progressive
+    /// Serious heart, lung, liver or kidney disease.
+    case illness
 }
 
 public struct ChecklistItem: Sendable, Equatable, Identifiable {
@@ -111,11 +125,21 @@ public struct ChecklistItem: Sendable, Equatable, Identifiable {
     public var line: Int
 }
 
+/// How the aid's rules count a drug. Guidelines and trials agree on the
+/// high-efficacy drugs; they differ on cladribine and the S1P modulators
+/// (STAR-MS and RAM-MS count cladribine among the best available), so the aid
+/// never calls those "not high-efficacy".
+public enum TherapyClass: String, Sendable, CaseIterable {
+    case highEfficacy = "high-efficacy"
+    case sourcesDiffer = "sources-differ"
+    case platform
+}
+
 public struct Therapy: Sendable, Equatable, Identifiable {
     public var id: String
     public var name: String
     public var brands: String
-    public var highEfficacy: Bool
+    public var therapyClass: TherapyClass
     public var sources: [String]
     public var line: Int
 }

@@ -164,10 +164,10 @@ import Testing
 
     @Test func shippedOptionsAndDeliberationAreComplete() throws {
         let content = try ContentLoader.loadEmbedded()
-        #expect(content.options.map(\.id) == ["ahsct", "other-dmt", "trial"])
+        #expect(content.options.map(\.id) == ["ahsct", "other-dmt", "trial", "stay"])
         #expect(content.grid.map(\.id) == ["involves", "staying-well", "dying", "side-effects", "fertility", "time-away", "follow-up", "where-and-cost"])
         for row in content.grid {
-            #expect(Set(row.cells.keys) == ["ahsct", "other-dmt", "trial"], "row \(row.id)")
+            #expect(Set(row.cells.keys) == ["ahsct", "other-dmt", "trial", "stay"], "row \(row.id)")
             for (option, cell) in row.cells {
                 #expect(!cell.sources.isEmpty, "row \(row.id), \(option)")
             }
@@ -175,20 +175,29 @@ import Testing
         #expect(content.trials.map(\.id) == ["beat-ms", "ram-ms", "star-ms"])
         #expect(content.trials.filter(\.takesUntreated).map(\.id) == ["star-ms"])
         #expect(content.keyNumbers.count >= 5)
+        let death = try #require(content.keyNumber("treatment-death"))
         for number in content.keyNumbers {
             #expect([100, 1000].contains(number.denominator))
             #expect(number.figure(for: "ahsct") != nil, "\(number.id) has no AHSCT figure")
             #expect(number.figure(for: "other-dmt") != nil, "\(number.id) has no figure for the other drug")
+            #expect(number.figure(for: "stay") != nil, "\(number.id) has no figure for staying on the current treatment")
+            // Who was studied, by MS type, wherever there is a number.
+            for figure in number.figures where figure.per100 != nil {
+                #expect(!figure.groups.isEmpty, "\(number.id)/\(figure.option) does not say which MS groups were studied")
+            }
         }
-        let death = try #require(content.keyNumber("treatment-death"))
+        // MIST's control arm (mostly moderate drugs) never stands for "a different strong drug".
+        #expect(content.keyNumber("worsening")?.figure(for: "other-dmt")?.per100 == nil)
+        // One death figure, whose range holds the Canadian trial's 1 in 24.
+        #expect(death.figure(for: "ahsct")?.high ?? 0 >= 4.1)
         #expect(death.denominator == 1000)
         #expect(death.risk == "treatment-related-death")
         #expect(death.figure(for: "other-dmt")?.per100 == nil)
         #expect((6...8).contains(content.values.count))
-        #expect(content.leanings.map(\.value) == ["ahsct", "other-treatment", "trial", "unsure"])
+        #expect(content.leanings.map(\.value) == ["ahsct", "other-treatment", "trial", "stay", "unsure"])
         #expect(content.roles.map(\.value) == ["decide-myself", "share", "doctor-decides"])
         #expect(content.sure.map(\.id) == ["sure", "understand", "risk-benefit", "encouragement"])
         #expect(content.sure.allSatisfy { $0.sources == ["legare-2010"] })
-        #expect(content.doctorQuestions.count == 8)
+        #expect(content.doctorQuestions.count == 9)
     }
 }

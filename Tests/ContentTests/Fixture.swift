@@ -76,7 +76,7 @@ enum Fixture {
           - id: natalizumab
             name: "Natalizumab"
             brands: "Tysabri"
-            highEfficacy: true
+            class: high-efficacy
         """,
         "glossary.yaml": """
         glossary:

@@ -23,7 +23,7 @@ func embedded(_ name: String, replacing old: String, by new: String) -> [String:
 @Suite struct ContentContractTests {
     @Test func shippedContentPassesEveryCheck() throws {
         let content = try ProgramContent.load(directory: nil)
-        #expect(content.rules.count == RuleTable.rules.count)
+        #expect(content.rules.count == RuleTable.allRules.count)
         #expect(content.therapies.map(\.id) == TherapyIDs.all)
         #expect(Set(content.levels.keys) == Set(CandidacyLevel.allCases.map(\.rawValue)))
     }
@@ -38,7 +38,7 @@ func embedded(_ name: String, replacing old: String, by new: String) -> [String:
 
     @Test func everyRuleHasWordsAndSources() throws {
         let content = try ProgramContent.load(directory: nil)
-        for rule in RuleTable.rules {
+        for rule in RuleTable.allRules {
             let words = try #require(content.rule(rule.id), "rule \(rule.id) has no words")
             #expect(!words.text.isEmpty)
             #expect(!words.sources.isEmpty, "rule \(rule.id) has no sources")
@@ -46,23 +46,25 @@ func embedded(_ name: String, replacing old: String, by new: String) -> [String:
     }
 
     @Test func danglingRuleIDIsReportedWithItsLine() {
-        let found = contractProblems(embedded("rules.yaml", replacing: "id: age-60-or-over", by: "id: age-70-or-over"))
+        let found = contractProblems(embedded("rules.yaml", replacing: "id: age-65-or-over", by: "id: age-70-or-over"))
         #expect(found.contains { $0.file == "rules.yaml" && $0.line > 1 && $0.message.contains("'age-70-or-over' is not in the program's rule table") })
-        #expect(found.contains { $0.message.contains("rule 'age-60-or-over' (Age 60 or over) has no words") })
+        #expect(found.contains { $0.message.contains("rule 'age-65-or-over' (Age 65 or over) has no words") })
     }
 
-    @Test func therapyMarkedHighEfficacyWrongly() {
+    @Test func therapyInTheWrongClass() {
         let files = ContentLoader.embeddedFiles
         let therapies = files["therapies.yaml"] ?? ""
-        // Flip cladribine (not high-efficacy for the rules) to true.
+        // Call cladribine (sources differ, for the rules) a platform drug.
         guard let range = therapies.range(of: "id: cladribine"),
-              let flag = therapies.range(of: "highEfficacy: false", range: range.upperBound..<therapies.endIndex) else {
+              let flag = therapies.range(of: "class: sources-differ", range: range.upperBound..<therapies.endIndex) else {
             Issue.record("cladribine entry not found")
             return
         }
         var changed = files
-        changed["therapies.yaml"] = therapies.replacingCharacters(in: flag, with: "highEfficacy: true")
-        #expect(contractProblems(changed).contains { $0.message.contains("'cladribine' says highEfficacy: true") })
+        changed["therapies.yaml"] = therapies.replacingCharacters(in: flag, with: "class: platform")
+        #expect(contractProblems(changed).contains { $0.message.contains("'cladribine' says class: platform, but the rules count it as sources-differ") })
+        changed["therapies.yaml"] = therapies.replacingCharacters(in: flag, with: "class: strong")
+        #expect(contractProblems(changed).contains { $0.message.contains("'strong' in 'class' of therapy") && $0.line > 1 })
     }
 
     @Test func questionChoicesMustMatchTheContract() {

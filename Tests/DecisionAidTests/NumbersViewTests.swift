@@ -98,7 +98,7 @@ import Testing
         #expect(Assessor.assess(F.older, content: F.content).risks.first { $0.risk.id == "treatment-related-death" }?.higherForYou == true)
         let warnings = older.filter { $0.text.contains("Higher for people like you") }
         #expect(warnings.count == 1)
-        #expect(warnings.first?.text.hasPrefix("⚠ Higher for people like you: People who are older") == true)
+        #expect(warnings.first?.text.hasPrefix("⚠ Higher for people like you: Older people") == true)
         #expect(warnings.first?.style == .warning)
         // Beside the AHSCT number: after its sub-heading, before the next option's.
         let at = older.firstIndex { $0.text.contains("Higher for people like you") }!

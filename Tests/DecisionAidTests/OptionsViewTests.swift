@@ -57,7 +57,7 @@ import Testing
             }
             // Rules between the rows; every cell's sources under it.
             #expect(lines.filter { $0.text.contains(ctx.capabilities.unicode ? "┼" : "+") }.count == ctx.content.grid.count)
-            #expect(column(lines, 1, bar: bar).contains("Sormani 2017 (15 studies pooled); UK cohort (Muraro 2025)"))
+            #expect(column(lines, 1, bar: bar).contains("Sormani 2017 (15 studies pooled); UK national cohort (Muraro 2025, JNNP)"))
             #expect(column(lines, 0, bar: bar).contains("Sources"))
             // The mark for no good number, explained.
             #expect(column(lines, 1, bar: bar).contains("? There is no good number"))
@@ -126,7 +126,7 @@ import Testing
             }
             #expect(young.contains("Limits: age 18 to 50; EDSS 0.0 to 5.5."))
             // 34 with unlimited walking fits both.
-            #expect(young.components(separatedBy: "Your answers fit its age and EDSS limits; the trial team checks the rest.").count == 3)
+            #expect(young.components(separatedBy: "Your answers fit the limits the aid can check; the trial team checks the rest.").count == 3)
 
             // 52: outside RAM-MS (18 to 50), inside BEAT-MS (18 to 55).
             let older = body(F.unicode, width: width, answers: F.older)
@@ -135,16 +135,37 @@ import Testing
             let ramPart = String(text[ram.lowerBound..<beat.lowerBound])
             let beatPart = String(text[beat.lowerBound...])
             #expect(ramPart.contains("Your answers are outside its limits: age 18 to 50."))
-            #expect(beatPart.contains("Your answers fit its age and EDSS limits; the trial team checks the rest."))
+            #expect(beatPart.contains("Your answers fit the limits the aid can check; the trial team checks the rest."))
             #expect(F.text(older).contains("Sources: NMSS 2021; VA MS Centers of Excellence"))
         }
+    }
+
+    @Test func trialsSayWhenTheGuidelinesDoNotSupportEvenIfTheLimitsFit() {
+        // Review L9: quiet MS fits no trial (all need recent activity); an untreated person
+        // fits only the trial that takes untreated people; a not-supported fit says so.
+        var quiet = F.young
+        quiet.relapsesLast12Months = 0
+        quiet.newMRIActivityLast12Months = .no
+        let quietText = F.text(body(F.unicode, width: 76, answers: quiet))
+        #expect(!quietText.contains("Your answers fit the limits"))
+        #expect(quietText.components(separatedBy: "Your answers are outside its limits: MS activity in the past year.").count == 3)
+        var untreated = F.young
+        untreated.therapies = []
+        untreated.highEfficacyContraindicated = true
+        let fits = TrialMatcher.fits(untreated, F.content)
+        #expect(fits.first { $0.trial.id == "ram-ms" }?.unmet == ["having taken an MS drug before"])
+        #expect(fits.first { $0.trial.id == "beat-ms" }?.drugTried == true)   // takes untreated people
+        var ill = F.young
+        ill.seriousComorbidity = true
+        let illText = F.text(body(F.unicode, width: 76, answers: ill))
+        #expect(illText.contains("But the guidelines do not support AHSCT for people with your answers; the trial team decides who can join."))
     }
 
     @Test func trialsSayWhatIsNotKnownYet() {
         var a = Answers()
         a.age = 40
         let text = F.text(body(F.unicode, width: 76, answers: a))
-        #expect(text.contains("We cannot tell yet: you have not said how far you can walk; you have not said which type of MS you have."))
+        #expect(text.contains("We cannot tell yet: you have not said how far you can walk; you have not said whether your MS was active in the past year; you have not said which MS drugs you have taken; you have not said which type of MS you have."))
         var b = F.young
         b.walking = .limited    // EDSS 4.0 to 5.5: inside RAM-MS's 0 to 5.5
         b.subtype = .secondaryProgressive

@@ -206,7 +206,7 @@ func citedNumbers(_ s: String) -> [Int] {
         }
 
         let trials = mdSection(doc, "Trials")
-        #expect(trials.contains("BEAT-MS (NCT04047628): my answers fit its limits for age, EDSS and MS type. Recruitment closed."))
+        #expect(trials.contains("BEAT-MS (NCT04047628): my answers fit the limits checked here. Recruitment closed."))
     }
 
     @Test func notSupportedPersonWithTheirDeliberation() throws {
@@ -240,15 +240,15 @@ func citedNumbers(_ s: String) -> [Int] {
         #expect(!mdSection(doc, "Clinic checklist").contains("- [x]"))
 
         let trials = mdSection(doc, "Trials")
-        #expect(trials.contains("my answers do not fit its limits: age 18 to 55, EDSS 0.0 to 5.5 and relapsing MS."))
+        #expect(trials.contains("my answers do not fit its limits: age 18 to 55, EDSS 0.0 to 5.5 and MS activity in the past year."))
     }
 
     @Test func keyNumbersPerOptionAndHigherForPeopleLikeMe() throws {
         let c = try summaryContent()
         let a = mdSection(SummaryDocument.render(personA(c), format: .markdown), "Key numbers")
         #expect(a.contains("- Disability got worse (over about 5 years):\n"))
-        #expect(a.contains("  - AHSCT: In the MIST trial, about 9 of 100 got worse. (one small trial) ["))
-        #expect(a.contains("  - MS drug: No good number. Studies do not give a figure we can use. ["))
+        #expect(a.contains("  - AHSCT: In the MIST trial, about 9 of 100 got worse. Who was studied: RRMS. (one small trial) ["))
+        #expect(a.contains("  - MS drug: No good number. Studies do not give a figure we can use. Who was studied: RRMS. ["))
         #expect(!a.contains("Higher for people like me"))
         let b = mdSection(SummaryDocument.render(personB(c), format: .markdown), "Key numbers")
         let higher = c.risk("treatment-related-death")!.higherFor!.text

@@ -93,7 +93,7 @@ func walkStrongPerson() -> Model {
 
     @Test func yearsAboveAgeIsRefusedInline() {
         var m = atFirstQuestion(Size(width: 80, height: 24))
-        answer(&m, "30"); answer(&m, "1"); answer(&m, "1"); answer(&m, "1")
+        answer(&m, "30"); answer(&m, "1"); answer(&m, "2"); answer(&m, "1")
         #expect(m.page == .question(.yearsSinceDiagnosis))
         answer(&m, "31")
         #expect(m.page == .question(.yearsSinceDiagnosis))
@@ -151,10 +151,10 @@ func walkStrongPerson() -> Model {
         answer(&m, "1")
         #expect(m.page == .review)
         #expect(m.answers.newMRIActivityLast12Months == .yes)
-        // And back to 1: the MRI answer is cleared, not left stale.
+        // And back to 2: the MRI answer is cleared, not left stale.
         m.highlight = 2
         press(&m, .enter, .backspace)
-        type(&m, "1")
+        type(&m, "2")
         press(&m, .enter)
         #expect(m.page == .review)
         #expect(m.answers.newMRIActivityLast12Months == nil)

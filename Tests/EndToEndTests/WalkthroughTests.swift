@@ -107,7 +107,9 @@ struct WalkthroughTests {
         try answerNumber(tmux, "0", then: "Did an MRI scan")
         try tmux.send("2")                                    // no new MRI activity
         try tmux.waitFor("walking on most days")
-        try tmux.send("5")                                    // wheelchair
+        try tmux.send("5")                                    // wheelchair: EDSS 7.0-7.5
+        try tmux.waitFor("Did your current disability come from a relapse")
+        try tmux.send("2")                                    // no
         try tmux.waitFor("years ago were you told")
         try answerNumber(tmux, "20", then: "Tick each one you have taken")
         try tmux.send("1", "Enter")                           // none
@@ -139,7 +141,9 @@ struct WalkthroughTests {
         try answerNumber(tmux, "41", then: "Which type of MS")
         try tmux.send("5")                                    // I'm not sure
         try tmux.waitFor("How many relapses")
-        try answerNumber(tmux, "1", then: "walking on most days")
+        try answerNumber(tmux, "1", then: "Did an MRI scan")
+        try tmux.send("3")                                    // I don't know
+        try tmux.waitFor("walking on most days")
         try tmux.send("2")
         try tmux.waitFor("years ago were you told")
         // Back, and the typed answer is still there.
@@ -147,7 +151,7 @@ struct WalkthroughTests {
         try tmux.waitFor("walking on most days")
         try tmux.send("Enter")
         try answerNumber(tmux, "3", then: "Tick each one you have taken")
-        try tmux.send("Down", "Down", "Space", "Enter")       // glatiramer acetate: not high-efficacy,
+        try tmux.send("Down", "Down", "Space", "Enter")       // glatiramer acetate: a platform drug,
         try tmux.waitFor("not safe for you")                  // so "active on it" is not asked
         try tmux.send("2")
         try tmux.waitFor("heart, lung, liver or kidney")
@@ -243,7 +247,7 @@ struct WalkthroughTests {
         try tmux.waitFor("[?] ")
         try tmux.waitFor("What each option means for what you rated highest")
         try tmux.send("End")
-        for _ in 0..<8 { try tmux.send("Up") }
+        for _ in 0..<9 { try tmux.send("Up") }       // past 3 roles, 5 leanings and the concern
         let values = try tmux.screen()
         #expect(values.contains("›"), "a row is highlighted:\n\(values)")
 

@@ -27,28 +27,24 @@ public enum QuestionFlow {
         }
     }
 
-    /// Why a question is not asked, given the answers so far; nil if it is asked.
+    /// Why a question is not asked, given the answers so far; nil if it is
+    /// asked. Whether it applies is the rules' own test (Answers.applies).
     public static func skipReason(_ field: AnswerField, _ a: Answers) -> String? {
+        guard !a.applies(field) else { return nil }
         switch field {
         case .newMRIActivityLast12Months:
-            if let relapses = a.relapsesLast12Months, relapses > 0 {
-                return "Not asked: a relapse in the last 12 months already counts as active MS."
-            }
+            return "Not asked: 2 or more relapses in the last 12 months already count as substantial activity."
         case .disabilityFromRecentRelapse:
             guard let edss = a.effectiveEDSS else { return "Not asked: it depends on how far you can walk." }
-            if edss.score < 6.0 { return "Not asked: it matters only for people who need a walking aid." }
-            if edss.score >= 7.0 { return "Not asked: with this level of disability the guidelines give the same answer either way." }
+            if edss.score < 6.5 { return "Not asked: it matters only for people who need aids on both sides or a wheelchair." }
+            return "Not asked: with this level of disability the guidelines give the same answer either way."
         case .activeOnTreatment:
-            if let therapies = a.therapies, therapies.isEmpty {
-                return "Not asked: you have not taken an MS treatment."
-            }
-            if a.therapies != nil && !a.triedHighEfficacy {
-                return "Not asked: it matters only after a high-efficacy treatment."
-            }
+            if a.isActive == false { return "Not asked: your MS has not been active in the last 12 months." }
+            if let therapies = a.therapies, therapies.isEmpty { return "Not asked: you have not taken an MS treatment." }
+            return "Not asked: it matters only after a high-efficacy drug, cladribine or an S1P drug."
         default:
-            break
+            return nil
         }
-        return nil
     }
 
     /// The questions asked given these answers.

@@ -1,3 +1,5 @@
+import Content
+
 /// The assess contract: each answer's JSON key, its flag, and what it allows.
 /// Other tools script against these names; keep them stable.
 public enum AnswerField: String, Sendable, CaseIterable {
@@ -33,7 +35,8 @@ public enum AnswerField: String, Sendable, CaseIterable {
         case .newMRIActivityLast12Months: return MRIActivity.allCases.map(\.rawValue).joined(separator: ", ")
         case .walking: return Walking.allCases.map(\.rawValue).joined(separator: ", ")
         case .edss: return "a score from 0 to 10 in steps of 0.5 (for example 3.5)"
-        case .disabilityFromRecentRelapse, .activeOnTreatment: return YesNoUnsure.allCases.map(\.rawValue).joined(separator: ", ")
+        case .disabilityFromRecentRelapse: return YesNoUnsure.allCases.map(\.rawValue).joined(separator: ", ")
+        case .activeOnTreatment: return ActivityOnTreatment.allCases.map(\.rawValue).joined(separator: ", ")
         case .yearsSinceDiagnosis: return "a whole number of years from 0 to 100 (0 if under a year)"
         case .therapies: return "therapy ids (see `decision-aid assess --help`), or none"
         case .highEfficacyContraindicated, .seriousComorbidity: return "true or false"
@@ -64,8 +67,16 @@ public enum TherapyIDs {
         "fingolimod", "siponimod", "ozanimod", "ponesimod", "cladribine", "natalizumab", "ocrelizumab",
         "ofatumumab", "ublituximab", "rituximab", "alemtuzumab", "mitoxantrone",
     ]
-    /// For the rules, these count as high-efficacy (sources differ on cladribine and S1P modulators).
+    /// For the rules, these count as high-efficacy: the guidelines and trials agree.
     public static let highEfficacy: Set<String> = [
         "natalizumab", "ocrelizumab", "ofatumumab", "ublituximab", "rituximab", "alemtuzumab", "mitoxantrone",
     ]
+    /// Sources differ on these: STAR-MS and RAM-MS count cladribine among the
+    /// best available drugs; others do not. Never "not high-efficacy".
+    public static let sourcesDiffer: Set<String> = ["cladribine", "fingolimod", "siponimod", "ozanimod", "ponesimod"]
+
+    /// How the rules count a therapy; everything else is a platform drug.
+    public static func therapyClass(_ id: String) -> TherapyClass {
+        highEfficacy.contains(id) ? .highEfficacy : sourcesDiffer.contains(id) ? .sourcesDiffer : .platform
+    }
 }

@@ -13,7 +13,7 @@ public enum AnswerPhrases {
         case .disabilityFromRecentRelapse: return "whether your disability came on with a recent relapse"
         case .yearsSinceDiagnosis: return "how many years since you were diagnosed"
         case .therapies: return "which MS treatments you have tried"
-        case .activeOnTreatment: return "whether your MS stayed active while on treatment"
+        case .activeOnTreatment: return "whether the activity came while you were on the drug"
         case .highEfficacyContraindicated: return "whether a doctor has ruled out high-efficacy treatment"
         case .seriousComorbidity: return "whether you have a serious heart, lung, liver or kidney illness"
         }
@@ -77,19 +77,29 @@ public enum AnswerPhrases {
             guard let ids = a.therapies else { return "you have not said which treatments you tried" }
             if ids.isEmpty { return "you have not taken any MS treatment" }
             let names = ids.map { content.therapy($0)?.name ?? $0 }
-            let kind = a.triedHighEfficacy ? "" : " (none of them a high-efficacy treatment)"
+            let kind: String
+            if a.triedHighEfficacy {
+                kind = ""
+            } else if a.triedSourcesDiffer {
+                kind = " (sources differ on whether cladribine and the S1P drugs count as high-efficacy)"
+            } else {
+                kind = " (no high-efficacy drug among them)"
+            }
             return "you have taken \(list(names))\(kind)"
         case .activeOnTreatment:
             switch a.activeOnTreatment {
-            case .yes?: return "your MS was active while you were on treatment"
-            case .no?: return "your MS was not active while you were on treatment"
-            case .unsure?: return "you are not sure whether your MS was active while on treatment"
-            case nil: return "you have not said whether your MS was active on treatment"
+            case .yes?: return "the activity came after 6 months or more on the drug"
+            case .early?: return "the activity came only in the first 6 months on the drug"
+            case .no?: return "the activity did not come while you were on the drug"
+            case .unsure?: return "you are not sure whether the activity came while you were on the drug"
+            case nil: return "you have not said whether the activity came while you were on the drug"
             }
         case .highEfficacyContraindicated:
-            return a.highEfficacyContraindicated == true
-                ? "a doctor has ruled out high-efficacy treatment for you"
-                : "no doctor has ruled out high-efficacy treatment for you"
+            switch a.highEfficacyContraindicated {
+            case true?: return "a doctor has ruled out high-efficacy treatment for you"
+            case false?: return "no doctor has ruled out high-efficacy treatment for you"
+            case nil: return "you have not said whether a doctor has ruled out high-efficacy treatment"
+            }
         case .seriousComorbidity:
             switch a.seriousComorbidity {
             case true?: return "you have a serious heart, lung, liver or kidney illness"

@@ -12,7 +12,7 @@ public struct Answers: Sendable, Equatable {
     public var yearsSinceDiagnosis: Int?
     /// Therapy ids; [] means "none tried", nil means "not answered".
     public var therapies: [String]?
-    public var activeOnTreatment: YesNoUnsure?
+    public var activeOnTreatment: ActivityOnTreatment?
     public var highEfficacyContraindicated: Bool?
     public var seriousComorbidity: Bool?
 
@@ -35,6 +35,13 @@ public enum YesNoUnsure: String, Sendable, CaseIterable {
     case yes, no, unsure
 }
 
+/// Whether the activity of the last 12 months happened while on a strong drug:
+/// `yes` after at least 6 months on it, `early` only in the first 6 months
+/// (before the drug works fully), `no`, or `unsure`.
+public enum ActivityOnTreatment: String, Sendable, CaseIterable {
+    case yes, early, no, unsure
+}
+
 /// Everyday walking ability, each mapped to the EDSS band it describes (Kurtzke 1983).
 public enum Walking: String, Sendable, CaseIterable {
     case unlimited, limited
@@ -49,13 +56,13 @@ public enum Walking: String, Sendable, CaseIterable {
         case .limited: return (4.0, 5.5)
         case .oneSidedAid: return (6.0, 6.0)
         case .twoSidedAid: return (6.5, 6.5)
-        case .wheelchair: return (7.0, nil)
+        case .wheelchair: return (7.0, 7.5)
         case .bedbound: return (8.0, nil)
         }
     }
 
     /// The value the rules compare against. Bands never straddle a rule's
-    /// threshold (6.0, 6.5, 7.0), so the band's top stands for all of it.
+    /// threshold (6.0, 6.5, 7.0, 8.0), so the band's top stands for all of it.
     public var edssForRules: Double { edssBand.high ?? edssBand.low }
 
     public var edssText: String {
@@ -86,5 +93,19 @@ extension Answers {
         if newMRIActivityLast12Months == .yes { return true }
         if relapsesLast12Months == 0 && newMRIActivityLast12Months == .no { return false }
         return nil
+    }
+
+    /// Substantial activity (NMSS "substantial breakthrough"; MIST, RAM-MS and
+    /// BEAT-MS entry): at least 2 relapses in the last 12 months, or at least
+    /// 1 relapse and new MRI activity. nil = cannot tell yet.
+    public var hasSubstantialActivity: Bool? {
+        guard let relapses = relapsesLast12Months else { return nil }
+        if relapses >= 2 { return true }
+        if relapses == 0 { return false }
+        switch newMRIActivityLast12Months {
+        case .yes?: return true
+        case .no?: return false
+        case .unknown?, nil: return nil
+        }
     }
 }

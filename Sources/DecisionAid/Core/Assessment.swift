@@ -37,7 +37,8 @@ public struct Assessment: Sendable, Equatable {
 
 public enum Assessor {
     public static func assess(_ answers: Answers, content: ContentSet) -> Assessment {
-        let (level, fired) = RuleTable.evaluate(answers)
+        let evaluation = RuleTable.evaluate(answers)
+        let level = evaluation.level
 
         func rank(_ kind: RuleKind) -> Int {
             switch kind {
@@ -46,7 +47,7 @@ public enum Assessor {
             case .note: return 10
             }
         }
-        let reasons = fired
+        let reasons = evaluation.fired
             .map { rule, trigger in reason(rule, trigger, answers, content) }
             .enumerated()
             .sorted { (rank($0.element.kind), $0.offset) < (rank($1.element.kind), $1.offset) }
@@ -91,12 +92,35 @@ public enum Assessor {
         return content.studies.filter { !groups.isDisjoint(with: $0.groups) }
     }
 
-    /// Every risk applies to everyone; those with a "higher for" note are
-    /// flagged for older people, more disability and progressive MS.
+    /// Every risk applies to everyone; a risk is flagged "higher for people
+    /// like you" when one of the answers its content names applies.
     static func matchedRisks(_ answers: Answers, _ content: ContentSet) -> [MatchedRisk] {
-        let older = (answers.age ?? 0) >= 45
-        let disabled = (answers.effectiveEDSS?.score ?? 0) >= 6.0
-        let progressive = answers.subtype == .secondaryProgressive || answers.subtype == .primaryProgressive
-        return content.risks.map { MatchedRisk(risk: $0, higherForYou: $0.higherFor != nil && (older || disabled || progressive)) }
+        let factors = answers.riskFactors
+        return content.risks.map { MatchedRisk(risk: $0, higherForYou: !factors.isDisjoint(with: $0.higherWhen)) }
+    }
+}
+
+extension Answers {
+    /// The answers that make some risks higher (see RiskFactor).
+    public var riskFactors: Set<RiskFactor> {
+        var factors: Set<RiskFactor> = []
+        if (age ?? 0) >= 45 { factors.insert(.older) }
+        if (effectiveEDSS?.score ?? 0) >= 6.0 { factors.insert(.disabled) }
+        if isProgressive { factors.insert(.progressive) }
+        if seriousComorbidity == true { factors.insert(.illness) }
+        return factors
+    }
+}
+
+extension KeyFigure {
+    /// "Who was studied", with a warning when the person's type of MS was not
+    /// among them (numbers from relapsing-remitting MS shown to someone with
+    /// progressive MS).
+    public func whoWasStudied(for answers: Answers) -> String {
+        var text = "Who was studied: " + group + (group.hasSuffix(".") ? "" : ".")
+        if answers.isProgressive && !groups.isEmpty && !groups.contains(.progressive) {
+            text += " Only people with relapsing MS were studied, not people with progressive MS."
+        }
+        return text
     }
 }

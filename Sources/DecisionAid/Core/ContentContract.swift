@@ -14,12 +14,12 @@ public enum ContentContract {
             problems.append(ContentProblem(file: file, line: line, message: message))
         }
 
-        let ruleIDs = Set(RuleTable.rules.map(\.id))
-        for rule in RuleTable.rules where content.rule(rule.id) == nil {
+        let ruleIDs = Set(RuleTable.allRules.map(\.id))
+        for rule in RuleTable.allRules where content.rule(rule.id) == nil {
             add("rules.yaml", 1, "rule '\(rule.id)' (\(rule.condition)) has no words; add an entry with id: \(rule.id)")
         }
         for text in content.rules where !ruleIDs.contains(text.id) {
-            add("rules.yaml", text.line, "rule '\(text.id)' is not in the program's rule table; known rules: \(RuleTable.rules.map(\.id).joined(separator: ", "))")
+            add("rules.yaml", text.line, "rule '\(text.id)' is not in the program's rule table; known rules: \(RuleTable.allRules.map(\.id).joined(separator: ", "))")
         }
         for level in CandidacyLevel.allCases where content.levels[level.rawValue] == nil {
             add("rules.yaml", 1, "level '\(level.rawValue)' has no headline; add it under 'levels:'")
@@ -39,8 +39,8 @@ public enum ContentContract {
         for therapy in content.therapies {
             if !TherapyIDs.all.contains(therapy.id) {
                 add("therapies.yaml", therapy.line, "therapy '\(therapy.id)' is not in the assess contract; adding one needs a program change")
-            } else if therapy.highEfficacy != TherapyIDs.highEfficacy.contains(therapy.id) {
-                add("therapies.yaml", therapy.line, "therapy '\(therapy.id)' says highEfficacy: \(therapy.highEfficacy), but the rules count it as \(TherapyIDs.highEfficacy.contains(therapy.id) ? "high-efficacy" : "not high-efficacy")")
+            } else if therapy.therapyClass != TherapyIDs.therapyClass(therapy.id) {
+                add("therapies.yaml", therapy.line, "therapy '\(therapy.id)' says class: \(therapy.therapyClass.rawValue), but the rules count it as \(TherapyIDs.therapyClass(therapy.id).rawValue)")
             }
         }
 
@@ -69,7 +69,8 @@ public enum ContentContract {
         case .subtype: return Subtype.allCases.map(\.rawValue)
         case .newMRIActivityLast12Months: return MRIActivity.allCases.map(\.rawValue)
         case .walking: return Walking.allCases.map(\.rawValue)
-        case .disabilityFromRecentRelapse, .activeOnTreatment: return YesNoUnsure.allCases.map(\.rawValue)
+        case .disabilityFromRecentRelapse: return YesNoUnsure.allCases.map(\.rawValue)
+        case .activeOnTreatment: return ActivityOnTreatment.allCases.map(\.rawValue)
         case .highEfficacyContraindicated, .seriousComorbidity: return ["yes", "no"]
         case .age, .relapsesLast12Months, .edss, .yearsSinceDiagnosis, .therapies: return []
         }

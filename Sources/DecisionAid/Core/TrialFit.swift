@@ -1,21 +1,25 @@
 import Content
 
 /// How a person's answers compare with a trial's entry limits. Only age,
-/// EDSS and MS type can be checked from the answers; the trial team checks
-/// the rest.
+/// EDSS, MS type, recent activity and whether an MS drug was tried can be
+/// checked from the answers; the trial team checks the rest.
 public struct TrialFit: Sendable, Equatable {
     public var trial: Trial
     /// nil when the answer needed is missing.
     public var age: Bool?
     public var edss: Bool?
     /// Relapsing-remitting MS fits; clinically isolated syndrome does not;
-    /// progressive MS is for the trial team to judge (nil) unless it has no activity.
+    /// progressive MS is for the trial team to judge (nil).
     public var type: Bool?
+    /// Every trial here needs MS activity in the past year.
+    public var activity: Bool?
+    /// A trial that does not take untreated people needs an MS drug tried.
+    public var drugTried: Bool?
 
     /// True when every limit the answers speak to is met; false when one is
     /// not; nil when nothing fails but something is not known.
     public var fits: Bool? {
-        let checks = [age, edss, type]
+        let checks = [age, edss, type, activity, drugTried]
         if checks.contains(false) { return false }
         if checks.contains(nil) { return nil }
         return true
@@ -27,6 +31,8 @@ public struct TrialFit: Sendable, Equatable {
         if age == false { out.append("age \(trial.ageMin) to \(trial.ageMax)") }
         if edss == false, let low = trial.edssMin, let high = trial.edssMax { out.append("EDSS \(format(low)) to \(format(high))") }
         if type == false { out.append("relapsing MS") }
+        if activity == false { out.append("MS activity in the past year") }
+        if drugTried == false { out.append("having taken an MS drug before") }
         return out
     }
 }
@@ -50,13 +56,13 @@ public enum TrialMatcher {
         switch answers.subtype {
         case .relapsingRemitting?: type = true
         case .secondaryProgressive?, .primaryProgressive?:
-            // Every trial here needs recent MS activity; whether one takes
-            // active progressive MS is not in our sources.
-            type = answers.isActive == false ? false : nil
+            // Whether one takes active progressive MS is not in our sources.
+            type = nil
         case .clinicallyIsolated?: type = false
         case .unsure?, nil: type = nil
         }
-        return TrialFit(trial: trial, age: age, edss: edss, type: type)
+        let drugTried = trial.takesUntreated ? true : answers.therapies.map { !$0.isEmpty }
+        return TrialFit(trial: trial, age: age, edss: edss, type: type, activity: answers.isActive, drugTried: drugTried)
     }
 
     public static func fits(_ answers: Answers, _ content: ContentSet) -> [TrialFit] {

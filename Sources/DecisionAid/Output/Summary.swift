@@ -120,7 +120,7 @@ struct SummaryBuilder {
                 if figure.per100 == nil && !text.lowercased().contains("no good number") {
                     text = "No good number. " + text
                 }
-                add(.subitem("\(option): \(text)" + certainty(figure.certainty) + refs(figure.sources)))
+                add(.subitem("\(option): \(text) " + figure.whoWasStudied(for: input.answers) + certainty(figure.certainty) + refs(figure.sources)))
             }
             if let id = number.risk, let match = assessment.risks.first(where: { $0.risk.id == id }) { higherFor(match) }
         }
@@ -207,18 +207,22 @@ struct SummaryBuilder {
         let fits = TrialMatcher.fits(input.answers, content)
         guard !fits.isEmpty else { return }
         add(.heading("Trials"))
-        add(.para("Only age, EDSS and MS type are checked here. The trial team checks the rest."))
+        add(.para("Only age, EDSS, MS type, recent activity and past drugs are checked here. The trial team checks the rest."))
         for fit in fits {
             let trial = fit.trial
             var line = "\(trial.name) (\(trial.registration)): "
             switch fit.fits {
-            case true?: line += "my answers fit its limits for age, EDSS and MS type."
+            case true?:
+                line += "my answers fit the limits checked here."
+                if assessment.level == .notSupported { line += " But the guidelines do not support AHSCT for people with my answers; the trial team decides." }
             case false?: line += "my answers do not fit its limits: " + AnswerPhrases.list(fit.unmet) + "."
             case nil:
                 var unknown: [String] = []
                 if fit.age == nil { unknown.append("my age") }
                 if fit.edss == nil { unknown.append("my EDSS score") }
                 if fit.type == nil { unknown.append("whether it takes my type of MS") }
+                if fit.activity == nil { unknown.append("whether my MS was active in the past year") }
+                if fit.drugTried == nil { unknown.append("which MS drugs I have taken") }
                 line += "cannot tell if my answers fit. Not known: " + AnswerPhrases.list(unknown) + "."
             }
             if !trial.status.isEmpty { line += " " + sentence(trial.status) }

@@ -40,7 +40,7 @@ enum NumbersView {
             lines += paragraph(name(figure.option, ctx), width: width, style: .emphasis)
             lines += paragraph(figure.text, width: width, indent: 2)
             if !figure.group.isEmpty {
-                lines += paragraph("Who was studied: " + figure.group + (figure.group.hasSuffix(".") ? "" : "."), width: width, style: .muted, indent: 2, hanging: 2)
+                lines += paragraph(figure.whoWasStudied(for: assessment.answers), width: width, style: .muted, indent: 2, hanging: 2)
             }
             if let per100 = figure.per100 {
                 let array = IconArray(per100: per100, denominator: number.denominator)

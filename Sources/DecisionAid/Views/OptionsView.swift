@@ -159,7 +159,8 @@ enum OptionsView {
         let fits = TrialMatcher.fits(answers, ctx.content)
         guard !fits.isEmpty else { return [] }
         var lines = paragraph("Trials you could ask about", width: width, style: .heading)
-        lines += paragraph("In these trials, chance decides whether a person has AHSCT or another treatment. From your answers the aid can check only age, EDSS and type of MS; each trial's team checks the rest.", width: width)
+        lines += paragraph("In these trials, chance decides whether a person has AHSCT or another treatment. From your answers the aid can check only age, EDSS, type of MS, recent activity and past drugs; each trial's team checks the rest.", width: width)
+        let notSupported = RuleTable.evaluate(answers).level == .notSupported
         for fit in fits {
             let t = fit.trial
             lines.append(Line())
@@ -175,7 +176,11 @@ enum OptionsView {
                 ? "It also takes some people who have not had MS drugs (rapidly evolving severe MS)."
                 : "It takes people who have already had MS drugs.", width: width, indent: 2, hanging: 2)
             lines += paragraph("Status: " + t.status, width: width, indent: 2, hanging: 2)
-            lines += paragraph(fitText(fit, answers), width: width, style: .emphasis, indent: 2, hanging: 2)
+            var fitLine = fitText(fit, answers)
+            if fit.fits == true && notSupported {
+                fitLine += " But the guidelines do not support AHSCT for people with your answers; the trial team decides who can join."
+            }
+            lines += paragraph(fitLine, width: width, style: .emphasis, indent: 2, hanging: 2)
             if !t.sources.isEmpty {
                 lines += paragraph("Sources: " + ResultsView.refs(t.sources, ctx), width: width, style: .muted, indent: 2, hanging: 2)
             }
@@ -188,7 +193,7 @@ enum OptionsView {
     static func fitText(_ fit: TrialFit, _ answers: Answers) -> String {
         switch fit.fits {
         case true?:
-            return "Your answers fit its age and EDSS limits; the trial team checks the rest."
+            return "Your answers fit the limits the aid can check; the trial team checks the rest."
         case false?:
             return "Your answers are outside its limits: " + fit.unmet.joined(separator: "; ") + "."
         case nil:
@@ -203,6 +208,8 @@ enum OptionsView {
                     unknown.append("your walking answer covers EDSS scores both inside and outside its limit of \(format(fit.trial.edssMin ?? 0)) to \(format(fit.trial.edssMax ?? 10))")
                 }
             }
+            if fit.activity == nil { unknown.append("you have not said whether your MS was active in the past year") }
+            if fit.drugTried == nil { unknown.append("you have not said which MS drugs you have taken") }
             if fit.type == nil {
                 switch answers.subtype {
                 case nil: unknown.append("you have not said which type of MS you have")

@@ -5,11 +5,17 @@ enum QuestionView {
     static func render(_ field: AnswerField, _ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
         let width = Views.bodyWidth(m.size)
         let question = ctx.content.question(field.jsonKey)
-        let asked = QuestionFlow.asked(m.answers, exactEDSS: ctx.settings.exactEDSS)
-        let number = (asked.firstIndex(of: field) ?? 0) + 1
+        // Numbered in the full order, so the total never changes as answers
+        // change; a question that does not apply is passed over.
+        let order = QuestionFlow.order(exactEDSS: ctx.settings.exactEDSS)
+        let number = (order.firstIndex(of: field) ?? 0) + 1
         let input = QuestionFlow.input(field)
 
         var body: [Line] = paragraph(question?.prompt ?? AnswerPhrases.topic(field), width: width, style: .heading)
+        if field == .activeOnTreatment {
+            let names = m.answers.strongDrugsTried.map { ctx.content.therapy($0)?.name ?? $0 }
+            body += paragraph("The drugs: " + AnswerPhrases.list(names) + ".", width: width, style: .emphasis)
+        }
         body.append(Line())
         body += paragraph("Why we ask: " + (question?.why ?? ""), width: width)
         body.append(Line())
@@ -63,7 +69,7 @@ enum QuestionView {
             footer = [("Space", "tick"), ("Enter", "next"), ("↑↓", "move"), ("Backspace", "back"), ("?", "help"), ("q", "quit")]
         }
         let status: (String, Style)? = input == .multiChoice ? m.error.map { ($0, .warning) } : nil
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "Question \(number) of \(asked.count)", status: status,
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "Question \(number) of \(order.count)", status: status,
                             footer: footer.map(Views.ascii(g)))
         return chrome.draw(body, size: m.size, glyphs: g)
     }

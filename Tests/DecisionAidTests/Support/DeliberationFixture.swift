@@ -99,12 +99,14 @@ enum DeliberationFixture {
         return Context(content: c, capabilities: .full)
     }
 
-    /// 34, relapsing-remitting, walks without limit.
+    /// 34, relapsing-remitting, walks without limit, 2 relapses on ocrelizumab.
     static var young: Answers {
         var a = Answers()
         a.age = 34
         a.subtype = .relapsingRemitting
         a.walking = .unlimited
+        a.relapsesLast12Months = 2
+        a.therapies = ["ocrelizumab"]
         return a
     }
 
