@@ -32,7 +32,7 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .customLong("disability-from-recent-relapse"), help: ArgumentHelp("Did the disability come on with a recent relapse: \(AnswerField.disabilityFromRecentRelapse.allowed).", valueName: "ANSWER")) var fromRelapse: String?
     @Option(name: .customLong("years-since-diagnosis"), help: ArgumentHelp("Years since diagnosis: \(AnswerField.yearsSinceDiagnosis.allowed).", valueName: "YEARS")) var years: String?
     @Option(name: .customLong("therapy"), help: ArgumentHelp("A treatment tried (repeat for each), or none.", valueName: "ID")) var therapies: [String] = []
-    @Option(name: .customLong("active-on-treatment"), help: ArgumentHelp("Was MS active while on treatment: \(AnswerField.activeOnTreatment.allowed).", valueName: "ANSWER")) var activeOnTreatment: String?
+    @Option(name: .customLong("active-on-treatment"), help: ArgumentHelp("Did the activity of the last 12 months come while on a high-efficacy (or cladribine or S1P) drug: yes (after 6+ months on it), early (only in the first 6 months), no, unsure.", valueName: "ANSWER")) var activeOnTreatment: String?
     @Flag(inversion: .prefixedNo, help: "A doctor has ruled out high-efficacy treatment.") var highEfficacyContraindicated: Bool?
     @Flag(inversion: .prefixedNo, help: "Serious heart, lung, liver or kidney disease.") var seriousComorbidity: Bool?
 

@@ -28,6 +28,9 @@ public struct Assessment: Sendable, Equatable {
     public var explanation: String
     /// Rules at the deciding level first, then the others that fired, then notes.
     public var reasons: [Reason]
+    /// Unsure or missing answers that would change the level, and those that would not.
+    public var unknownsThatChangeIt: [AnswerField] = []
+    public var unknownsThatDoNot: [AnswerField] = []
     public var risks: [MatchedRisk]
     public var evidence: [Study]
     public var checklist: [ChecklistItem]
@@ -54,7 +57,7 @@ public enum Assessor {
             .map(\.element)
 
         let levelText = content.levels[level.rawValue]
-        return Assessment(
+        var assessment = Assessment(
             answers: answers, level: level,
             headline: levelText?.headline ?? level.rawValue,
             explanation: levelText?.explanation ?? "",
@@ -65,6 +68,9 @@ public enum Assessor {
             contentVersion: content.about.version,
             contentReviewed: content.about.reviewed
         )
+        assessment.unknownsThatChangeIt = evaluation.deciding
+        assessment.unknownsThatDoNot = evaluation.notDeciding
+        return assessment
     }
 
     static func reason(_ rule: Rule, _ trigger: Trigger, _ answers: Answers, _ content: ContentSet) -> Reason {

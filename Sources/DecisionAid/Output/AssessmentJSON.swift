@@ -15,6 +15,9 @@ public enum AssessmentJSON {
     struct Document: Encodable {
         struct Candidacy: Encodable {
             var level: String, headline: String, explanation: String, reasons: [ReasonOut]
+            /// Unsure or missing answers that would change the level, and those that would not.
+            var unknownAnswersThatChangeIt: [String], unknownAnswersThatDoNot: [String]
+            var rulesVersion: Int
         }
         struct ReasonOut: Encodable {
             var rule: String, kind: String, text: String, change: String?
@@ -49,7 +52,8 @@ public enum AssessmentJSON {
             candidacy = Candidacy(level: a.level.rawValue, headline: a.headline, explanation: a.explanation, reasons: a.reasons.map {
                 ReasonOut(rule: $0.rule, kind: $0.kind.name, text: $0.text, change: $0.change, because: $0.because,
                           answers: $0.fields.map(\.jsonKey), missing: $0.missing, settledBy: $0.settledBy.map(\.jsonKey), sources: $0.sources)
-            })
+            }, unknownAnswersThatChangeIt: a.unknownsThatChangeIt.map(\.jsonKey),
+               unknownAnswersThatDoNot: a.unknownsThatDoNot.map(\.jsonKey), rulesVersion: RuleTable.version)
             answers = AnswerValue.dictionary(a.answers)
             risks = a.risks.map { m in
                 RiskOut(id: m.risk.id, name: m.risk.name, summary: m.risk.summary.text, figures: m.risk.figures.map {
