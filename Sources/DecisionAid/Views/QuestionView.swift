@@ -14,7 +14,7 @@ enum QuestionView {
         var body: [Line] = paragraph(question?.prompt ?? AnswerPhrases.topic(field), width: width, style: .heading)
         if field == .activeOnTreatment {
             let names = m.answers.strongDrugsTried.map { ctx.content.therapy($0)?.name ?? $0 }
-            body += paragraph("The drugs: " + AnswerPhrases.list(names) + ".", width: width, style: .emphasis)
+            body += paragraph("The drugs you took that count here: " + AnswerPhrases.list(names) + ".", width: width, style: .emphasis)
         }
         body.append(Line())
         body += paragraph("Why we ask: " + (question?.why ?? ""), width: width)
