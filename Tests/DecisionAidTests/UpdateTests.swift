@@ -8,11 +8,20 @@ let testContext: Context = {
     return Context(content: content)
 }()
 
+/// Presses keys as the run loop would: update, draw, and tell update what
+/// the drawing measured.
 @discardableResult
 func press(_ m: inout Model, _ keys: Key..., ctx: Context = testContext) -> [Effect] {
     var effects: [Effect] = []
-    for key in keys { effects += update(&m, .key(key), ctx) }
+    for key in keys {
+        effects += update(&m, .key(key), ctx)
+        settle(&m, ctx)
+    }
     return effects
+}
+
+func settle(_ m: inout Model, _ ctx: Context = testContext) {
+    _ = update(&m, .layout(Views.render(m, ctx).layout), ctx)
 }
 
 func type(_ m: inout Model, _ text: String) {
@@ -196,13 +205,17 @@ func walkStrongPerson() -> Model {
         #expect(m.overlay == nil)
     }
 
-    @Test func helpOpensAndAnyKeyCloses() {
+    @Test func helpScrollsAndAnyOtherKeyCloses() {
         var m = walkStrongPerson()
         press(&m, .character("?"))
         #expect(m.overlay == .help)
-        press(&m, .down)
+        press(&m, .down, .pageDown)
+        #expect(m.overlay == .help)
+        press(&m, .escape)
         #expect(m.overlay == nil)
         #expect(m.page == .review)
+        press(&m, .character("?"), .character("x"))
+        #expect(m.overlay == nil)
     }
 
     @Test func resizeKeepsState() {
@@ -248,11 +261,12 @@ func walkStrongPerson() -> Model {
         press(&m, .end, .enter, .character("5"))
         #expect(m.page == .results(.risks))
         for _ in 0..<500 { press(&m, .down) }
-        let bottom = m.scroll
-        #expect(bottom == ResultsView.maxScroll(m, testContext))
+        let bottom = m.view.top
+        let measured = try! #require(m.view.measured)
+        #expect(bottom == measured.lines - measured.height)
         #expect(bottom > 0)
         press(&m, .up)
-        #expect(m.scroll == bottom - 1)
+        #expect(m.view.top == bottom - 1)
     }
 
     @Test func clickPicksAChoice() {

@@ -172,7 +172,7 @@ struct WalkthroughTests {
         try tmux.waitFor("Welcome")
         try tmux.send("?")
         try tmux.waitFor("Ctrl-C: quit from anywhere")
-        try tmux.send("Space")
+        try tmux.send("Escape")
         try tmux.waitFor("Welcome")
         try tmux.send("Enter")
         try tmux.waitFor("Before you start")

@@ -16,7 +16,17 @@ public enum InteractiveAid {
         }
         let ctx = Context(content: content, settings: settings, capabilities: screen.capabilities, today: Day.today())
         var model = Model(size: screen.size)
-        screen.draw(Views.render(model, ctx).frame)
+        /// Draws, then tells update what the drawing measured (where the
+        /// view is, how long the page is), so update can scroll without drawing.
+        func draw() {
+            let rendered = Views.render(model, ctx)
+            screen.draw(rendered.frame)
+            let path: KeyPath<Model, Viewport> = model.overlay == nil ? \.view : \.overlayView
+            if model[keyPath: path].measured != rendered.layout {
+                _ = update(&model, .layout(rendered.layout), ctx)
+            }
+        }
+        draw()
         var pending: [Msg] = []
         loop: while let msg = pending.isEmpty ? screen.nextMessage() : pending.removeFirst() {
             for effect in update(&model, msg, ctx) {
@@ -31,7 +41,7 @@ public enum InteractiveAid {
             // A tick changes nothing on screen yet; redrawing on it would make
             // screen readers repeat themselves.
             if case .tick = msg { continue }
-            screen.draw(Views.render(model, ctx).frame)
+            draw()
         }
         screen.close()
         if let code = screen.signalExitCode { return code }

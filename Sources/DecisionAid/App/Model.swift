@@ -80,11 +80,43 @@ public struct Notice: Sendable, Equatable {
     public init(_ text: String, problem: Bool = false) { self.text = text; self.problem = problem }
 }
 
+/// Where a page is scrolled. One model for every page: ↑↓ move the focus
+/// and the view follows it; paging keys, Home/End and the wheel scroll the
+/// view through everything on the page, items or not.
+public struct Viewport: Sendable, Equatable {
+    /// The first body line shown.
+    public var top = 0
+    /// True after the focus moved: the view moves just enough to show it.
+    /// False after paging, so the view stays where the person put it.
+    public var followFocus = true
+    /// What the last drawing measured; nil before the first.
+    public var measured: ViewLayout?
+    public init() {}
+}
+
+/// What drawing a page measured, sent back to update as a message so that
+/// update can page and scroll without drawing.
+public struct ViewLayout: Sendable, Equatable {
+    /// The first body line shown, and how many there are and fit.
+    public var top = 0
+    public var lines = 0
+    public var height = 0
+    /// The first body line of each focusable item, by item index.
+    public var itemLines: [Int: Int] = [:]
+    public init(top: Int = 0, lines: Int = 0, height: Int = 0, itemLines: [Int: Int] = [:]) {
+        self.top = top; self.lines = lines; self.height = height; self.itemLines = itemLines
+    }
+}
+
 /// Everything the interactive aid remembers. A plain value: update changes
 /// it, view draws it, nothing else holds state.
 public struct Model: Sendable, Equatable {
-    public var page: Page = .welcome
-    public var overlay: Overlay?
+    /// A new page starts at its top.
+    public var page: Page = .welcome { didSet { if page != oldValue { view = Viewport() } } }
+    public var overlay: Overlay? { didSet { if overlay != oldValue { overlayView = Viewport() } } }
+    /// Where the page, and an overlay over it, are scrolled.
+    public var view = Viewport()
+    public var overlayView = Viewport()
     public var answers = Answers()
     public var size: Size
 
@@ -101,7 +133,6 @@ public struct Model: Sendable, Equatable {
     public var editingFromReview = false
 
     // The results.
-    public var scroll = 0
     /// The study opened for detail on the evidence page.
     public var openStudy: Int?
     /// Clinic checklist items the person has ticked.

@@ -9,6 +9,9 @@ public func update(_ model: inout Model, _ msg: Msg, _ ctx: Context) -> [Effect]
         return []
     case .tick:
         return []
+    case .layout(let layout):
+        measured(layout, &model)
+        return []
     case .key(let key):
         return handle(key, &model, ctx)
     case .saved(let outcome):
@@ -28,6 +31,7 @@ private func handle(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
     if let overlay = m.overlay {
         switch overlay {
         case .help:
+            if navigate(key, &m, items: 0) { return [] }
             m.overlay = nil
         case .confirmQuit:
             switch key {
@@ -92,8 +96,9 @@ private func askToQuit(_ m: inout Model) -> [Effect] {
 }
 
 private func welcome(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
+    if navigate(key, &m, items: 0) { return [] }
     switch key {
-    case .enter, .right, .character(" "), .character("l"):
+    case .enter, .right, .character("l"):
         if ctx.content.sure.isEmpty {
             openFirstQuestion(&m, ctx)
         } else {
@@ -116,15 +121,13 @@ private func openFirstQuestion(_ m: inout Model, _ ctx: Context) {
 
 private func openAbout(_ m: inout Model) {
     m.page = .about(from: m.page)
-    m.scroll = 0
 }
 
 private func about(_ from: Page, _ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
-    if scroll(key, &m) { return [] }
+    if navigate(key, &m, items: 0) { return [] }
     switch key {
     case .backspace, .left, .escape, .enter, .character("a"):
         m.page = from
-        m.scroll = 0
     case .character("q"):
         return askToQuit(&m)
     default:
@@ -133,19 +136,84 @@ private func about(_ from: Page, _ key: Key, _ m: inout Model, _ ctx: Context) -
     return []
 }
 
-/// Scrolls a page that has no list; false if `key` is not a scroll key.
-private func scroll(_ key: Key, _ m: inout Model) -> Bool {
-    let page = max(1, m.size.height - 6)
+// MARK: - Scrolling
+
+/// The one scrolling model for every page (see Viewport). ↑↓ move the
+/// focus over `items` (the view follows it); before the first item and after
+/// the last, and on pages without items, they scroll the view a line. Page
+/// Up/Down (and Space where it is not an action), Home/End and the mouse
+/// wheel scroll the view through everything, and the focus moves to an item
+/// in view. False if `key` is not one of these.
+func navigate(_ key: Key, _ m: inout Model, items: Int, spaceScrolls: Bool = true) -> Bool {
+    let path: WritableKeyPath<Model, Viewport> = m.overlay == nil ? \.view : \.overlayView
+    let height = m[keyPath: path].measured?.height ?? Chrome.bodyHeight(m.size)
+    let page = max(1, height - 1)
+    let last = max(0, items - 1)
     switch key {
-    case .up, .character("k"): m.scroll = max(0, m.scroll - 1)
-    case .down, .character("j"): m.scroll += 1
-    case .pageUp: m.scroll = max(0, m.scroll - page)
-    case .pageDown, .character(" "): m.scroll += page
-    case .home: m.scroll = 0
-    case .end: m.scroll = Int.max / 2
-    default: return false
+    case .up, .character("k"):
+        if items > 0 && m.highlight > 0 {
+            m.highlight -= 1
+            m[keyPath: path].followFocus = true
+        } else {
+            scroll(by: -1, &m, path)
+        }
+    case .down, .character("j"):
+        if items > 0 && m.highlight < last {
+            m.highlight += 1
+            m[keyPath: path].followFocus = true
+        } else {
+            scroll(by: 1, &m, path)
+        }
+    case .pageDown, .character(" ") where key == .pageDown || spaceScrolls:
+        scroll(by: page, &m, path)
+        focusInView(&m, path, items: items, downward: true)
+    case .pageUp:
+        scroll(by: -page, &m, path)
+        focusInView(&m, path, items: items, downward: false)
+    case .scrollDown:
+        scroll(by: 3, &m, path)
+        focusInView(&m, path, items: items, downward: true)
+    case .scrollUp:
+        scroll(by: -3, &m, path)
+        focusInView(&m, path, items: items, downward: false)
+    case .home:
+        m.highlight = 0
+        m[keyPath: path].top = 0
+        m[keyPath: path].followFocus = false
+    case .end:
+        m.highlight = last
+        scroll(by: Int.max / 4, &m, path)
+    default:
+        return false
     }
     return true
+}
+
+/// Moves the view, kept inside the page as last measured.
+private func scroll(by lines: Int, _ m: inout Model, _ path: WritableKeyPath<Model, Viewport>) {
+    var view = m[keyPath: path]
+    let bottom = view.measured.map { max(0, $0.lines - $0.height) } ?? Int.max / 4
+    view.top = min(max(0, view.top + lines), bottom)
+    view.followFocus = false
+    m[keyPath: path] = view
+}
+
+/// After paging, the focus moves to an item in view (the first going down,
+/// the last going up), unless it is in view already.
+private func focusInView(_ m: inout Model, _ path: WritableKeyPath<Model, Viewport>, items: Int, downward: Bool) {
+    let view = m[keyPath: path]
+    guard items > 0, let measured = view.measured else { return }
+    let shown = view.top..<(view.top + measured.height)
+    if let line = measured.itemLines[m.highlight], shown.contains(line) { return }
+    let inView = (0..<items).filter { measured.itemLines[$0].map(shown.contains) ?? false }
+    if let item = downward ? inView.first : inView.last { m.highlight = item }
+}
+
+/// What the last drawing measured: where the view really is, and the page's size.
+private func measured(_ layout: ViewLayout, _ m: inout Model) {
+    let path: WritableKeyPath<Model, Viewport> = m.overlay == nil ? \.view : \.overlayView
+    m[keyPath: path].top = layout.top
+    m[keyPath: path].measured = layout
 }
 
 // MARK: - SURE
@@ -172,7 +240,7 @@ private func sureBefore(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect
 /// (or 1 and 2), moving to the next. False if `key` is not one of these.
 private func sureKey(_ key: Key, _ answers: WritableKeyPath<Deliberation, [String: Bool]>, _ m: inout Model, _ ctx: Context) -> Bool {
     let items = ctx.content.sure
-    if move(key, &m.highlight, count: items.count) { return true }
+    if navigate(key, &m, items: items.count, spaceScrolls: false) { return true }
     guard m.highlight < items.count else { return false }
     let answer: Bool
     switch key {
@@ -208,7 +276,7 @@ private func question(_ field: AnswerField, _ key: Key, _ m: inout Model, _ ctx:
     if case .number = input { return numberField(field, key, &m, ctx) }
     // Keys shared by both kinds of list: move, go back, quit.
     let values = choiceValues(field, ctx)
-    if move(key, &m.highlight, count: values.count) { return [] }
+    if navigate(key, &m, items: values.count, spaceScrolls: false) { return [] }
     switch key {
     case .backspace, .left, .escape:
         goBack(from: field, &m, ctx)
@@ -291,21 +359,6 @@ private func ticks(_ field: AnswerField, _ key: Key, _ values: [String], _ m: in
     }
 }
 
-/// Moves a highlight over `count` rows with the list keys; false if `key` is not one.
-private func move(_ key: Key, _ highlight: inout Int, count: Int) -> Bool {
-    let last = max(0, count - 1)
-    switch key {
-    case .up, .character("k"): highlight = max(0, highlight - 1)
-    case .down, .character("j"): highlight = min(last, highlight + 1)
-    case .home: highlight = 0
-    case .end: highlight = last
-    case .pageUp: highlight = max(0, highlight - 8)
-    case .pageDown: highlight = min(last, highlight + 8)
-    default: return false
-    }
-    return true
-}
-
 /// Ticking "none" clears the treatments; ticking a treatment clears "none".
 private func toggle(_ value: String, _ m: inout Model) {
     m.error = nil
@@ -374,12 +427,11 @@ private func showReview(selecting field: AnswerField?, _ m: inout Model, _ ctx: 
 
 private func review(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
     let order = QuestionFlow.order(exactEDSS: ctx.settings.exactEDSS)
-    if move(key, &m.highlight, count: order.count + 1) { return [] }
+    if navigate(key, &m, items: order.count + 1, spaceScrolls: false) { return [] }
     switch key {
     case .enter, .right, .character(" "):
         if m.highlight >= order.count {
             m.page = .results(.summary)
-            m.scroll = 0
             m.highlight = 0
             m.openStudy = nil
         } else if let reason = QuestionFlow.skipReason(order[m.highlight], m.answers) {
@@ -405,40 +457,30 @@ private func results(_ section: ResultsSection, _ key: Key, _ m: inout Model, _ 
     let all = ResultsSection.allCases
     func go(_ next: ResultsSection) {
         m.page = .results(next)
-        m.scroll = 0
         m.highlight = 0
         m.openStudy = nil
     }
-    let items = ResultsView.itemCount(section, m, ctx)
-    let listing = items > 0 && m.openStudy == nil
-    let page = max(1, m.size.height - 6)
+    let items = m.openStudy == nil ? ResultsView.itemCount(section, m, ctx) : 0
     if section == .values, let effects = values(key, &m, ctx) { return effects }
     if section == .finish, sureKey(key, \.sureAfter, &m, ctx) { return [] }
+    // Space ticks or picks where there is something to tick or pick.
+    let spaceActs = [.checklist, .questions, .values].contains(section)
+    if navigate(key, &m, items: items, spaceScrolls: !spaceActs) { return [] }
     switch key {
     case .tab: go(all[(section.rawValue + 1) % all.count])
     case .backTab: go(all[(section.rawValue + all.count - 1) % all.count])
     case .character(let c) where c.isNumber:
         if let next = all.first(where: { $0.key == c }) { go(next) }
-    case .up, .character("k"):
-        if listing { m.highlight = max(0, m.highlight - 1) } else { m.scroll = max(0, m.scroll - 1) }
-    case .down, .character("j"):
-        if listing { m.highlight = min(items - 1, m.highlight + 1) } else { m.scroll += 1 }
-    case .pageUp:
-        if listing { m.highlight = max(0, m.highlight - page) } else { m.scroll = max(0, m.scroll - page) }
-    case .pageDown:
-        if listing { m.highlight = min(items - 1, m.highlight + page) } else { m.scroll += page }
-    case .home: m.highlight = 0; m.scroll = 0
-    case .end: m.highlight = max(0, items - 1); m.scroll = Int.max / 2
     case .enter, .right, .character(" "):
         switch section {
         case .evidence where m.openStudy == nil && items > 0 && key != .character(" "):
             m.openStudy = m.highlight
-            m.scroll = 0
+            m.view = Viewport()
         case .checklist where m.highlight < ctx.content.checklist.count:
             m.ticked.toggle(ctx.content.checklist[m.highlight].id)
         case .questions where m.highlight < ctx.content.doctorQuestions.count:
             m.deliberation.asked.toggle(ctx.content.doctorQuestions[m.highlight].id)
-        case .options where listing && key != .character(" "):
+        case .options where items > 0 && key != .character(" "):
             m.highlight = min(items - 1, m.highlight + 1)
         default:
             break
@@ -453,7 +495,7 @@ private func results(_ section: ResultsSection, _ key: Key, _ m: inout Model, _ 
     case .backspace, .left, .escape:
         if m.openStudy != nil {
             m.openStudy = nil
-            m.scroll = 0
+            m.view = Viewport()
         } else {
             showReview(selecting: nil, &m, ctx)
         }
@@ -462,7 +504,6 @@ private func results(_ section: ResultsSection, _ key: Key, _ m: inout Model, _ 
     default:
         break
     }
-    m.scroll = min(m.scroll, ResultsView.maxScroll(m, ctx))
     return []
 }
 

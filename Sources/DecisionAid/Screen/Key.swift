@@ -18,6 +18,9 @@ public enum Msg: Sendable, Equatable {
     /// About twice a second while waiting for a key, with a monotonic clock
     /// reading in seconds: for idle timeouts.
     case tick(now: Double)
+    /// What the last drawing measured (see ViewLayout); the run loop sends
+    /// it after drawing when it changed.
+    case layout(ViewLayout)
     /// The outcome of a save or print effect.
     case saved(SaveOutcome)
     case printed(PrintOutcome)

@@ -48,7 +48,7 @@ enum DecideViews {
         if !body.contains(where: \.focus) { body[0].focus = true }
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Before you start", status: Views.status(m),
                             footer: [("y", "yes"), ("n", "no"), ("↑↓", "move"), ("Enter", "go on"), ("Backspace", "back"), ("?", "help"), ("q", "quit")].map(Views.ascii(g)))
-        return chrome.draw(body, size: m.size, glyphs: g)
+        return chrome.draw(body, m, glyphs: g)
     }
 
     // MARK: What matters
@@ -191,7 +191,6 @@ enum DecideViews {
         let about = ctx.content.about
         let width = Views.bodyWidth(m.size)
         var body = paragraph("About this decision aid", width: width, style: .heading)
-        body[0].focus = m.scroll == 0
         body.append(Line())
         body += paragraph("Content version \(about.version). Reviewed \(about.reviewed). Next review due by \(about.reviewBy).", width: width, style: .emphasis)
         if ctx.reviewOverdue {
@@ -218,7 +217,7 @@ enum DecideViews {
         }
         let chrome = Chrome(title: "AHSCT decision aid", progress: "About", status: nil,
                             footer: [("↑↓", "scroll"), ("Backspace", "back"), ("?", "help"), ("q", "quit")].map(Views.ascii(g)))
-        return chrome.draw(body, size: m.size, glyphs: g, scroll: m.scroll)
+        return chrome.draw(body, m, glyphs: g)
     }
 
     // MARK: Saving
@@ -239,7 +238,7 @@ enum DecideViews {
         }
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Save", status: nil,
                             footer: [("Enter", "save"), ("Esc", "cancel"), ("Backspace", "delete a letter")])
-        return chrome.draw(body, size: m.size, glyphs: g)
+        return chrome.draw(body, m, glyphs: g)
     }
 
     static func confirmOverwrite(_ path: String, _ m: Model, _ g: Glyphs) -> Rendered {
@@ -249,6 +248,6 @@ enum DecideViews {
         body.append(Line())
         body += paragraph("Press y to replace it with your summary. Press any other key to choose another name.", width: width)
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Replace?", status: nil, footer: [("y", "replace"), ("n", "another name")])
-        return chrome.draw(body, size: m.size, glyphs: g)
+        return chrome.draw(body, m, glyphs: g)
     }
 }

@@ -48,10 +48,12 @@ struct Glyphs {
     }
 }
 
-/// A screen ready to draw: the frame, and which rows a click can pick.
+/// A screen ready to draw: the frame, which rows a click can pick, and
+/// what the drawing measured (fed back to update, which never renders).
 public struct Rendered {
     public var frame: Frame
     public var targets: [Int: Int]
+    public var layout = ViewLayout()
 }
 
 /// The screen's frame: a title row, a rule, the body, a status row and the key footer.
@@ -63,9 +65,15 @@ struct Chrome {
     var status: (String, Style)?
     var footer: [(key: String, action: String)]
 
-    /// Draws the chrome and the body, scrolled so the focused line shows.
-    /// `scroll` is used when no line has focus.
-    func draw(_ body: [Line], size: Size, glyphs: Glyphs, scroll: Int = 0) -> Rendered {
+    /// Draws the chrome and the body from the model's view: scrolled where
+    /// the last key put it, moved just enough to show the focused line when
+    /// the focus moved. An overlay has its own view, so closing it returns
+    /// the page where it was.
+    func draw(_ body: [Line], _ m: Model, glyphs: Glyphs) -> Rendered {
+        draw(body, size: m.size, glyphs: glyphs, view: m.overlay == nil ? m.view : m.overlayView)
+    }
+
+    func draw(_ body: [Line], size: Size, glyphs: Glyphs, view: Viewport = Viewport()) -> Rendered {
         var frame = Frame(size)
         var targets: [Int: Int] = [:]
         let width = size.width
@@ -78,7 +86,7 @@ struct Chrome {
 
         let top = 2
         let height = Chrome.bodyHeight(size)
-        let start = Chrome.start(of: body, height: height, scroll: scroll)
+        let start = Chrome.start(of: body, height: height, view: view)
         for (offset, line) in body.dropFirst(start).prefix(height).enumerated() {
             let row = top + offset
             frame.put(line.text, row: row, column: 2 + line.indent, style: line.style)
@@ -92,15 +100,19 @@ struct Chrome {
                     frame.restyle(row: row, from: from, count: span.count, style: span.style)
                 }
             }
-            if let target = line.target { targets[row] = target }
+            if let target = line.target, targets[row] == nil { targets[row] = target }
             if line.focus { frame.cursor = (row, 2 + line.indent + (line.cursorColumn ?? 0)) }
         }
+        // Screen readers and magnifiers follow the cursor: with the focus
+        // scrolled out of view, it rests on the first line shown.
+        if frame.cursor == nil { frame.cursor = (top, 2) }
         if let (message, style) = status {
             frame.put(" " + message, row: size.height - 2, column: 0, style: style)
         } else {
             frame.put(String(repeating: glyphs.rule, count: width), row: size.height - 2, column: 0, style: .muted)
         }
-        // Scroll marks sit on the rule rows, so they never cover text.
+        // Scroll marks sit on the rule rows, so they never cover text. Every
+        // page scrolls with Page Down, so a mark always means a key reaches more.
         if start > 0 {
             frame.put(" " + glyphs.moreAbove + " ", row: 1, column: max(0, width - Frame.width(of: glyphs.moreAbove) - 3), style: .emphasis)
         }
@@ -115,18 +127,31 @@ struct Chrome {
             frame.put(item.action, row: size.height - 1, column: column + Frame.width(of: item.key) + 1)
             column += used
         }
-        return Rendered(frame: frame, targets: targets)
+        var itemLines: [Int: Int] = [:]
+        for (index, line) in body.enumerated() {
+            if let target = line.target, itemLines[target] == nil { itemLines[target] = index }
+        }
+        let layout = ViewLayout(top: start, lines: body.count, height: height, itemLines: itemLines)
+        return Rendered(frame: frame, targets: targets, layout: layout)
     }
 
     static func bodyHeight(_ size: Size) -> Int { max(1, size.height - 4) }
 
-    /// The first body line shown: the scroll offset, moved just enough to keep the focus in view.
-    static func start(of body: [Line], height: Int, scroll: Int) -> Int {
+    /// The first body line shown: the view's top, kept inside the body, and
+    /// moved just enough to show the focused line (with a little of what
+    /// follows it) when the focus moved.
+    static func start(of body: [Line], height: Int, view: Viewport) -> Int {
         let maxStart = max(0, body.count - height)
-        guard let focus = body.firstIndex(where: \.focus) else { return min(max(0, scroll), maxStart) }
-        // Keep a little context below the focus (its description), and never scroll past the end.
-        let wanted = focus - height + 1 + min(3, max(0, height / 4))
-        return min(maxStart, max(0, wanted))
+        var start = min(max(0, view.top), maxStart)
+        if view.followFocus, let focus = body.firstIndex(where: \.focus) {
+            let context = min(3, max(0, height / 4))
+            if focus < start {
+                start = focus
+            } else if focus + context >= start + height {
+                start = min(maxStart, focus + context - height + 1)
+            }
+        }
+        return max(0, start)
     }
 }
 
@@ -149,5 +174,5 @@ func tooSmall(_ size: Size, glyphs: Glyphs) -> Rendered {
         }
     }
     frame.cursor = (0, 1)
-    return Rendered(frame: frame, targets: [:])
+    return Rendered(frame: frame, targets: [:], layout: ViewLayout(top: 0, lines: 0, height: 0, itemLines: [:]))
 }

@@ -71,7 +71,7 @@ enum QuestionView {
         let status: (String, Style)? = input == .multiChoice ? m.error.map { ($0, .warning) } : nil
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Question \(number) of \(order.count)", status: status,
                             footer: footer.map(Views.ascii(g)))
-        return chrome.draw(body, size: m.size, glyphs: g)
+        return chrome.draw(body, m, glyphs: g)
     }
 
     /// A short name for each question, for the review list.

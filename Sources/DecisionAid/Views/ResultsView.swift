@@ -19,7 +19,7 @@ enum ResultsView {
         let all = ResultsSection.allCases.count
         let chrome = Chrome(title: "AHSCT decision aid", progress: "\(section.title) (\(section.rawValue + 1) of \(all))",
                             status: Views.status(m), footer: footer.map(Views.ascii(g)))
-        return chrome.draw(body(section, m, ctx, g), size: m.size, glyphs: g, scroll: m.scroll)
+        return chrome.draw(body(section, m, ctx, g), m, glyphs: g)
     }
 
     /// How many items a list section has (0 where the section scrolls instead).
@@ -33,12 +33,6 @@ enum ResultsView {
         case .options: return OptionsView.isNarrow(width: Views.bodyWidth(m.size)) ? OptionsView.rowCount(ctx) : 0
         default: return 0
         }
-    }
-
-    static func maxScroll(_ m: Model, _ ctx: Context) -> Int {
-        guard case .results(let section) = m.page else { return 0 }
-        let lines = body(section, m, ctx, Glyphs(ctx.capabilities)).count
-        return max(0, lines - Chrome.bodyHeight(m.size))
     }
 
     static func tabs(_ current: ResultsSection) -> Line {
@@ -64,9 +58,6 @@ enum ResultsView {
         case .checklist: lines += checklist(m, ctx, g, width)
         case .finish: lines += DecideViews.finish(m, ctx, g, width)
         case .glossary: lines += glossary(ctx, width)
-        }
-        if !lines.contains(where: \.focus), lines.count > 0 {
-            lines[0].focus = m.scroll == 0
         }
         return lines
     }
@@ -132,9 +123,9 @@ enum ResultsView {
             let selected = index == m.highlight
             let text = (selected ? g.pointer : " ") + " " + study.name + " " + g.dash + " " + study.design.phrase + ", \(study.howMany) people"
             lines += paragraph(text, width: width, style: selected ? .selected : .normal, hanging: 2, target: index, focus: selected)
-            if selected {
-                lines += paragraph(study.summary.text, width: width, indent: 4)
-            }
+            // Every study's summary shows, not only the focused one's: the
+            // page stays the same as the focus moves, so paging never skips.
+            lines += paragraph(study.summary.text, width: width, indent: 4)
         }
         return lines
     }
@@ -166,9 +157,7 @@ enum ResultsView {
             let flag = item.redFlag ? g.warning + " Warning sign: " : ""
             let text = (selected ? g.pointer : " ") + " " + box + " " + flag + item.question
             lines += paragraph(text, width: width, style: selected ? .selected : (item.redFlag ? .warning : .normal), hanging: 6, target: index, focus: selected)
-            if selected {
-                lines += paragraph("Why it matters: " + item.why + " (" + refs(item.sources, ctx) + ")", width: width, indent: 6)
-            }
+            lines += paragraph("Why it matters: " + item.why + " (" + refs(item.sources, ctx) + ")", width: width, indent: 6)
         }
         return lines
     }

@@ -73,7 +73,7 @@ public enum Views {
         body += paragraph("Content version \(about.version), last reviewed \(about.reviewed). Press a to see who made it and every source.", width: width, style: .muted)
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Welcome", status: nil,
                             footer: [("Enter", "start"), ("a", "about"), ("?", "help"), ("q", "quit")])
-        return chrome.draw(body, size: m.size, glyphs: g)
+        return chrome.draw(body, m, glyphs: g)
     }
 
     // MARK: Review
@@ -112,7 +112,7 @@ public enum Views {
         let status: (String, Style)? = m.error.map { ($0, .warning) }
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Review your answers", status: status,
                             footer: [("Enter", "change / see results"), ("↑↓", "move"), ("Backspace", "back"), ("?", "help"), ("q", "quit")].map(ascii(g)))
-        return chrome.draw(body, size: m.size, glyphs: g)
+        return chrome.draw(body, m, glyphs: g)
     }
 
     /// Footer key names in ASCII where the terminal has no Unicode.
@@ -151,7 +151,7 @@ public enum Views {
         body.append(Line())
         body += paragraph("Nothing you type leaves this computer. Nothing is saved unless you press s and name a file.", width: width)
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Help", status: nil, footer: [("any key", "close help")])
-        return chrome.draw(body, size: m.size, glyphs: g)
+        return chrome.draw(body, m, glyphs: g)
     }
 
     static func confirmQuit(_ m: Model, _ g: Glyphs) -> Rendered {
@@ -161,6 +161,6 @@ public enum Views {
         body.append(Line())
         body += paragraph("Press y to quit, or n to go back to where you were.", width: width, style: .emphasis)
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Quit?", status: nil, footer: [("y", "quit"), ("n", "stay")])
-        return chrome.draw(body, size: m.size, glyphs: g)
+        return chrome.draw(body, m, glyphs: g)
     }
 }
