@@ -193,7 +193,10 @@ import Testing
     @Test func printSendsTheSummaryAndShowsWhatHappened() {
         var m = walkStrongPerson()
         press(&m, .end, .enter, .character("9"))
-        let effects = press(&m, .character("p"))
+        // Print asks first; each yes sends one job.
+        #expect(press(&m, .character("p")).isEmpty)
+        #expect(m.overlay == .confirmPrint)
+        let effects = press(&m, .character("y"))
         guard case .print(let text)? = effects.first else {
             Issue.record("no print effect: \(effects)")
             return

@@ -14,6 +14,20 @@ let testContext: Context = {
 func press(_ m: inout Model, _ keys: Key..., ctx: Context = testContext) -> [Effect] {
     var effects: [Effect] = []
     for key in keys {
+        // A person's pace: a second between keys (see pressQuickly for bounces).
+        _ = update(&m, .tick(now: m.clock + 1), ctx)
+        effects += update(&m, .key(key), ctx)
+        settle(&m, ctx)
+    }
+    return effects
+}
+
+/// Keys `gap` seconds apart, as a tremor or a held key sends them.
+@discardableResult
+func pressQuickly(_ m: inout Model, _ keys: Key..., gap: Double = 0.05, ctx: Context = testContext) -> [Effect] {
+    var effects: [Effect] = []
+    for key in keys {
+        _ = update(&m, .tick(now: m.clock + gap), ctx)
         effects += update(&m, .key(key), ctx)
         settle(&m, ctx)
     }
@@ -31,7 +45,7 @@ func type(_ m: inout Model, _ text: String) {
 /// Answers a typed question or picks choice `n` (1-based).
 func answer(_ m: inout Model, _ value: String) {
     if let n = Int(value), n < 10, case .question(let f) = m.page, QuestionFlow.input(f) == .choice {
-        press(&m, .character(Character(String(n))))
+        press(&m, .character(Character(String(n))), .enter)
     } else {
         type(&m, value)
         press(&m, .enter)
@@ -174,9 +188,10 @@ func walkStrongPerson() -> Model {
         m.page = .question(.therapies)
         press(&m, .enter)
         #expect(m.error?.contains("Tick each treatment") == true)
-        press(&m, .character("2"), .character("3"))   // two therapies
+        // A digit moves the highlight; Space ticks (a tremor cannot tick by accident).
+        press(&m, .character("2"), .character(" "), .character("3"), .character(" "))   // two therapies
         #expect(m.picked.count == 2)
-        press(&m, .character("1"))                      // none
+        press(&m, .character("1"), .character(" "))                      // none
         #expect(m.picked == ["none"])
         press(&m, .enter)
         #expect(m.answers.therapies == [])
@@ -275,8 +290,159 @@ func walkStrongPerson() -> Model {
         let rendered = Views.render(m, testContext)
         let row = rendered.targets.first { $0.value == 2 }?.key
         #expect(row != nil)
+        // A click moves the highlight, as a digit does; Enter confirms.
         press(&m, .click(row: row ?? 0, column: 10))
+        #expect(m.answers.subtype == nil)
+        #expect(m.highlight == 2)
+        press(&m, .enter)
         #expect(m.answers.subtype == .primaryProgressive)
         #expect(m.page == .question(.relapsesLast12Months))
+    }
+}
+
+/// Issue 9: safe for shaky hands, and the review's Enter never loops.
+@Suite struct ShakyHandsTests {
+    @Test func aDigitHighlightsAndEnterConfirms() {
+        var m = atFirstQuestion()
+        answer(&m, "34")
+        press(&m, .character("3"))
+        #expect(m.page == .question(.subtype))
+        #expect(m.highlight == 2)
+        #expect(m.answers.subtype == nil)
+        press(&m, .enter)
+        #expect(m.answers.subtype == .primaryProgressive)
+    }
+
+    @Test func aDoubleTapOfEnterAnswersOneQuestionNotTwo() {
+        var m = atFirstQuestion()
+        answer(&m, "34")
+        press(&m, .character("1"))
+        pressQuickly(&m, .enter, .enter)
+        #expect(m.answers.subtype == .relapsingRemitting)
+        #expect(m.page == .question(.relapsesLast12Months))
+        #expect(m.draft.isEmpty)
+        // The same key a little later is a new answer.
+        type(&m, "2")
+        press(&m, .enter)
+        #expect(m.page == .question(.walking))
+    }
+
+    @Test func aDoubleTapOfYOnSureAnswersOneItem() {
+        var m = Model(size: Size(width: 80, height: 24))
+        press(&m, .enter)
+        #expect(m.page == .sureBefore)
+        pressQuickly(&m, .character("y"), .character("y"))
+        let items = testContext.content.sure
+        #expect(m.deliberation.sureBefore[items[0].id] == true)
+        #expect(m.deliberation.sureBefore[items[1].id] == nil)
+        #expect(m.highlight == 1)
+    }
+
+    @Test func aHeldBackspaceStopsAtTheEmptyField() {
+        var m = atFirstQuestion()
+        answer(&m, "34")
+        answer(&m, "1")
+        #expect(m.page == .question(.relapsesLast12Months))
+        type(&m, "12")
+        // Held: repeats 30 ms apart delete the digits and stop at the empty field.
+        for _ in 0..<10 { pressQuickly(&m, .backspace, gap: 0.03) }
+        #expect(m.page == .question(.relapsesLast12Months))
+        #expect(m.draft.isEmpty)
+        // A fresh press goes back; a held one does not run on through the previous answers.
+        press(&m, .backspace)
+        #expect(m.page == .question(.subtype))
+        for _ in 0..<10 { pressQuickly(&m, .backspace, gap: 0.03) }
+        #expect(m.page == .question(.subtype))
+    }
+
+    @Test func heldArrowsStillScroll() {
+        var m = atFirstQuestion()
+        m.page = .question(.therapies)
+        for _ in 0..<5 { pressQuickly(&m, .down, gap: 0.03) }
+        #expect(m.highlight == 5)
+    }
+
+    @Test func keysDoNothingWhileTheWindowIsTooSmall() {
+        var m = atFirstQuestion()
+        _ = update(&m, .resize(Size(width: 40, height: 10)), testContext)
+        type(&m, "34")
+        press(&m, .enter, .character("q"))
+        #expect(m.page == .question(.age))
+        #expect(m.draft.isEmpty)
+        #expect(m.overlay == nil)
+        _ = update(&m, .resize(Size(width: 80, height: 24)), testContext)
+        type(&m, "34")
+        #expect(m.draft == "34")
+    }
+
+    @Test func escOnWelcomeAsksBeforeLeaving() {
+        var m = Model(size: Size(width: 80, height: 24))
+        #expect(press(&m, .escape).isEmpty)
+        #expect(m.overlay == .confirmQuit)
+        #expect(press(&m, .character("n")).isEmpty)
+        #expect(m.overlay == nil)
+        // q with nothing answered still quits at once.
+        #expect(press(&m, .character("q")) == [.quit])
+    }
+
+    @Test func theCaretMovesWithLeftAndRight() {
+        var m = atFirstQuestion()
+        type(&m, "34")
+        press(&m, .left, .left)
+        type(&m, "1")
+        #expect(m.draft == "134")
+        press(&m, .right, .backspace)
+        #expect(m.draft == "14")
+        #expect(m.page == .question(.age))
+    }
+
+    @Test func theReviewOpensOnSeeTheResultsAndReturnsThereAfterAChange() {
+        var m = walkStrongPerson()
+        let order = QuestionFlow.order(exactEDSS: false)
+        #expect(m.page == .review)
+        #expect(m.highlight == order.count)
+        // Change the age from the review: back on "See what the guidelines say".
+        m.highlight = 0
+        press(&m, .enter)
+        #expect(m.page == .question(.age))
+        press(&m, .backspace, .backspace)
+        type(&m, "40")
+        press(&m, .enter)
+        #expect(m.page == .review)
+        #expect(m.highlight == order.count)
+        press(&m, .enter)
+        #expect(m.page == .results(.summary))
+    }
+
+    @Test func typeToFindReachesEveryTreatment() {
+        var m = atFirstQuestion()
+        m.page = .question(.therapies)
+        let values = choiceValues(.therapies, testContext)
+        press(&m, .character("u"))
+        #expect(values[m.highlight] == "ublituximab")
+        // Each "o" goes to the next treatment starting with o, wrapping round.
+        press(&m, .character("o"))
+        #expect(values[m.highlight] == "ozanimod")
+        press(&m, .character("o"))
+        #expect(values[m.highlight] == "ocrelizumab")
+        press(&m, .character("o"))
+        #expect(values[m.highlight] == "ofatumumab")
+        press(&m, .end)
+        #expect(values[m.highlight] == values.last)
+    }
+
+    @Test func theFooterKeepsHelpAndQuitWhenNarrow() {
+        var m = walkStrongPerson()
+        press(&m, .enter, .character("9"))
+        m.size = Size(width: 60, height: 24)
+        let footer = KeyTable.footer(m, testContext, Glyphs(.full))
+        #expect(footer.contains { $0.key == "?" && $0.action == "more" })
+        #expect(footer.contains { $0.key == "q" })
+        #expect(footer.contains { $0.key == "s" })
+        // Every key in the footer acts, and help lists every key that acts.
+        let help = Golden.screen({ var h = m; h.overlay = .help; h.size = Size(width: 80, height: 80); return h }())
+        for binding in KeyTable.bindings(m, testContext) {
+            #expect(help.contains(binding.name + ":"), "help lacks \(binding.name)")
+        }
     }
 }

@@ -20,14 +20,15 @@ struct WalkthroughTests {
         try tmux.waitFor(next)
     }
 
-    /// The strong person's answers from the MS type question to the review:
+    /// The strong person's answers from the MS type question to the review
+    /// (a digit highlights a choice, Enter takes it):
     /// relapsing-remitting, 2 relapses (MRI skipped), walks without help,
     /// 4 years, active on ocrelizumab, high-efficacy not ruled out, no serious illness.
     func answerStrongPersonFromType(_ tmux: Tmux) throws {
-        try tmux.send("1")
+        try tmux.send("1", "Enter")
         try tmux.waitFor("How many relapses")
         try answerNumber(tmux, "2", then: "walking on most days")
-        try tmux.send("1")
+        try tmux.send("1", "Enter")
         try tmux.waitFor("years ago were you told")
         try answerNumber(tmux, "4", then: "Tick each one you have taken")
         for _ in 0..<12 { try tmux.send("Down") }
@@ -35,11 +36,11 @@ struct WalkthroughTests {
         try tmux.send("Space")
         try tmux.waitFor("[✓] Ocrelizumab")
         try tmux.send("Enter")
-        try tmux.send("1")
+        try tmux.send("1", "Enter")
         try tmux.waitFor("not safe for you")
-        try tmux.send("2")
+        try tmux.send("2", "Enter")
         try tmux.waitFor("heart, lung, liver or kidney")
-        try tmux.send("2")
+        try tmux.send("2", "Enter")
         try tmux.waitFor("Review your answers")
     }
 
@@ -102,21 +103,21 @@ struct WalkthroughTests {
         try tmux.waitFor("'sixty' is not a number; allowed: a whole number of years from 1 to 120")
         for _ in 0..<5 { try tmux.send("BSpace") }
         try answerNumber(tmux, "63", then: "Which type of MS")
-        try tmux.send("3")                                    // primary progressive
+        try tmux.send("3", "Enter")                                    // primary progressive
         try tmux.waitFor("How many relapses")
         try answerNumber(tmux, "0", then: "Did an MRI scan")
-        try tmux.send("2")                                    // no new MRI activity
+        try tmux.send("2", "Enter")                                    // no new MRI activity
         try tmux.waitFor("walking on most days")
-        try tmux.send("5")                                    // wheelchair: EDSS 7.0-7.5
+        try tmux.send("5", "Enter")                                    // wheelchair: EDSS 7.0-7.5
         try tmux.waitFor("Did your current disability come from a relapse")
-        try tmux.send("2")                                    // no
+        try tmux.send("2", "Enter")                                    // no
         try tmux.waitFor("years ago were you told")
         try answerNumber(tmux, "20", then: "Tick each one you have taken")
-        try tmux.send("1", "Enter")                           // none
+        try tmux.send("1", "Space", "Enter")                           // none
         try tmux.waitFor("not safe for you")
-        try tmux.send("2")
+        try tmux.send("2", "Enter")
         try tmux.waitFor("heart, lung, liver or kidney")
-        try tmux.send("2")
+        try tmux.send("2", "Enter")
         try tmux.waitFor("Review your answers")
         try tmux.send("End", "Enter")
         try tmux.waitFor("The guidelines do not support AHSCT for people like you")
@@ -139,12 +140,12 @@ struct WalkthroughTests {
         try tmux.waitFor("Before you start")
         try tmux.send("Enter")                                // SURE: skipped
         try answerNumber(tmux, "41", then: "Which type of MS")
-        try tmux.send("5")                                    // I'm not sure
+        try tmux.send("5", "Enter")                                    // I'm not sure
         try tmux.waitFor("How many relapses")
         try answerNumber(tmux, "1", then: "Did an MRI scan")
-        try tmux.send("3")                                    // I don't know
+        try tmux.send("3", "Enter")                                    // I don't know
         try tmux.waitFor("walking on most days")
-        try tmux.send("2")
+        try tmux.send("2", "Enter")
         try tmux.waitFor("years ago were you told")
         // Back, and the typed answer is still there.
         try tmux.send("BSpace")
@@ -153,9 +154,9 @@ struct WalkthroughTests {
         try answerNumber(tmux, "3", then: "Tick each one you have taken")
         try tmux.send("Down", "Down", "Space", "Enter")       // glatiramer acetate: a platform drug,
         try tmux.waitFor("not safe for you")                  // so "active on it" is not asked
-        try tmux.send("2")
+        try tmux.send("2", "Enter")
         try tmux.waitFor("heart, lung, liver or kidney")
-        try tmux.send("2")
+        try tmux.send("2", "Enter")
         try tmux.waitFor("Review your answers")
         try tmux.send("End", "Enter")
         try tmux.waitFor("We need more information to match you to the guidelines")

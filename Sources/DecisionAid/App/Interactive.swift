@@ -29,6 +29,9 @@ public enum InteractiveAid {
         draw()
         var pending: [Msg] = []
         loop: while let msg = pending.isEmpty ? screen.nextMessage() : pending.removeFirst() {
+            // Every key comes with the time it was read: update uses it to
+            // tell a bounce or a held key from a new answer.
+            if case .key = msg { _ = update(&model, .tick(now: screen.now()), ctx) }
             for effect in update(&model, msg, ctx) {
                 switch effect {
                 case .quit: break loop

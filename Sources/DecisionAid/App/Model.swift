@@ -71,6 +71,8 @@ public enum Overlay: Sendable, Equatable {
     case saveAs
     /// The named file exists: replace it?
     case confirmOverwrite(path: String)
+    /// Print the summary? One job per yes.
+    case confirmPrint
 }
 
 /// A message in the status row about the last action (saved, printed, failed).
@@ -121,8 +123,10 @@ public struct Model: Sendable, Equatable {
     public var size: Size
 
     // The question on screen.
-    /// Text typed into a number field, not yet accepted.
-    public var draft = ""
+    /// Text typed into a field (a number, the concern, a file name), not yet accepted.
+    public var draft = "" { didSet { caret = min(caret, draft.count) } }
+    /// Where typing goes in `draft`, in characters from its start.
+    public var caret = 0
     /// The highlighted row: a choice, a review line, a list item.
     public var highlight = 0
     /// Ticked items of the treatments question, not yet accepted ("none" or therapy ids).
@@ -143,6 +147,14 @@ public struct Model: Sendable, Equatable {
     public var typingConcern = false
     /// The last save or print result, shown in the status row.
     public var notice: Notice?
+
+    // Safe for shaky hands (see update).
+    /// The monotonic clock, as last told by a tick (the run loop sends one before each key).
+    public var clock: Double = 0
+    /// The last key taken, when, and whether it changed the screen.
+    public var lastKey: Key?
+    public var lastKeyAt: Double = -1
+    public var lastKeyChangedScreen = false
 
     public init(size: Size) { self.size = size }
 

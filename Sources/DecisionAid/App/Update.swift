@@ -7,13 +7,14 @@ public func update(_ model: inout Model, _ msg: Msg, _ ctx: Context) -> [Effect]
     case .resize(let size):
         model.size = size
         return []
-    case .tick:
+    case .tick(let now):
+        model.clock = now
         return []
     case .layout(let layout):
         measured(layout, &model)
         return []
     case .key(let key):
-        return handle(key, &model, ctx)
+        return take(key, &model, ctx)
     case .saved(let outcome):
         return saved(outcome, &model, ctx)
     case .printed(let outcome):
@@ -25,92 +26,127 @@ public func update(_ model: inout Model, _ msg: Msg, _ ctx: Context) -> [Effect]
     }
 }
 
-private func handle(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
-    // A notice is about the last action; the next key puts it away.
-    m.notice = nil
-    if let overlay = m.overlay {
-        switch overlay {
-        case .help:
-            if navigate(key, &m, items: 0) { return [] }
-            m.overlay = nil
-        case .confirmQuit:
-            switch key {
-            case .character("y"), .character("Y"), .character("q"), .control("c"): return [.quit]
-            default: m.overlay = nil
-            }
-        case .saveAs:
-            return saveAs(key, &m, ctx)
-        case .confirmOverwrite(let path):
-            switch key {
-            case .character("y"), .character("Y"):
-                m.overlay = nil
-                return [.save(text: summaryText(for: path, m, ctx), path: path, overwrite: true)]
-            case .control("c"):
-                return askToQuit(&m)
-            default:
-                // Back to the name, kept, to choose another.
-                m.overlay = .saveAs
-            }
-        }
+/// How soon a repeated key counts as a bounce or a held key, not a new answer.
+let repeatWindow = 0.25
+
+/// Keys, made safe for shaky hands: the same key again within 250 ms of one
+/// that changed the screen or moved the focus is a bounce or a held key,
+/// not an answer to what is now in front of the person (a held key stays
+/// absorbed). Scrolling keys repeat freely. Keys do nothing while the window
+/// is too small to show the page, except Ctrl-C.
+private func take(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
+    let repeated = key == m.lastKey && m.clock - m.lastKeyAt < repeatWindow
+    var scrolling = false
+    if case .scroll? = KeyTable.command(for: key, m, ctx) { scrolling = true }
+    if repeated && m.lastKeyChangedScreen && !scrolling {
+        m.lastKeyAt = m.clock
         return []
     }
-    if m.typingConcern { return typeConcern(key, &m) }
-    // Keys that work on every screen.
-    switch key {
-    case .character("?"), .function(1):
+    let before = (m.page, m.overlay, m.highlight)
+    let effects: [Effect]
+    if m.size.width < Chrome.minimum.width || m.size.height < Chrome.minimum.height {
+        effects = key == .control("c") ? askToQuit(&m) : []
+    } else {
+        effects = handle(key, held: repeated, &m, ctx)
+    }
+    m.lastKeyChangedScreen = before != (m.page, m.overlay, m.highlight) || effects.contains(.quit)
+    m.lastKey = key
+    m.lastKeyAt = m.clock
+    return effects
+}
+
+private func handle(_ key: Key, held: Bool, _ m: inout Model, _ ctx: Context) -> [Effect] {
+    // A notice is about the last action; the next key puts it away.
+    m.notice = nil
+    if case .click(let row, _) = key {
+        guard m.overlay == nil, !m.typingConcern, let index = Views.render(m, ctx).targets[row] else { return [] }
+        // A click moves the highlight, as a digit does; Enter confirms.
+        m.highlight = index
+        m.view.followFocus = true
+        return []
+    }
+    guard let command = KeyTable.command(for: key, m, ctx) else { return [] }
+    if let overlay = m.overlay { return overlayCommand(overlay, command, &m, ctx) }
+    if m.typingConcern { return typeConcern(command, held: held, &m) }
+    switch command {
+    case .help:
         m.overlay = .help
         return []
-    case .control("c"):
-        return askToQuit(&m)
-    case .click(let row, _):
-        guard let index = Views.render(m, ctx).targets[row] else { return [] }
-        m.highlight = index
-        return handle(activateKey(m), &m, ctx)
+    case .quit:
+        return askToQuit(&m, always: key == .escape)
+    case .about:
+        openAbout(&m)
+        return []
+    case .scroll(let scrollKey):
+        _ = navigate(scrollKey, &m, items: itemCount(m, ctx))
+        return []
     default:
         break
     }
     switch m.page {
-    case .welcome: return welcome(key, &m, ctx)
-    case .sureBefore: return sureBefore(key, &m, ctx)
-    case .question(let field): return question(field, key, &m, ctx)
-    case .review: return review(key, &m, ctx)
-    case .results(let section): return results(section, key, &m, ctx)
-    case .about(let from): return about(from, key, &m, ctx)
+    case .welcome: return welcome(command, &m, ctx)
+    case .sureBefore: return sureBefore(command, &m, ctx)
+    case .question(let field): return question(field, command, held: held, &m, ctx)
+    case .review: return review(command, &m, ctx)
+    case .results(let section): return results(section, command, &m, ctx)
+    case .about(let from): return about(from, command, &m)
     }
 }
 
-/// A click does what Enter does, except where Space is the key that ticks.
-private func activateKey(_ m: Model) -> Key {
+/// How many focusable items the page has, for the scrolling model.
+private func itemCount(_ m: Model, _ ctx: Context) -> Int {
+    if m.overlay != nil { return 0 }
     switch m.page {
-    case .question(.therapies), .results(.checklist), .results(.questions), .results(.values): return .character(" ")
-    default: return .enter
+    case .welcome, .about: return 0
+    case .sureBefore: return ctx.content.sure.count
+    case .question(let field): return QuestionFlow.input(field) == .multiChoice || QuestionFlow.input(field) == .choice ? choiceValues(field, ctx).count : 0
+    case .review: return QuestionFlow.order(exactEDSS: ctx.settings.exactEDSS).count + 1
+    case .results(let section): return m.openStudy == nil ? ResultsView.itemCount(section, m, ctx) : 0
     }
 }
 
-private func askToQuit(_ m: inout Model) -> [Effect] {
-    if m.hasAnswers {
+private func overlayCommand(_ overlay: Overlay, _ command: Command, _ m: inout Model, _ ctx: Context) -> [Effect] {
+    switch (overlay, command) {
+    case (_, .scroll(let key)):
+        _ = navigate(key, &m, items: 0)
+    case (.confirmQuit, .quit):
+        return [.quit]
+    case (.confirmPrint, .print):
+        m.overlay = nil
+        return [.print(text: summaryText(for: "", m, ctx))]
+    case (.confirmPrint, .quit), (.saveAs, .quit), (.confirmOverwrite, .quit):
+        return askToQuit(&m)
+    case (.saveAs, _):
+        return saveAs(command, &m, ctx)
+    case (.confirmOverwrite(let path), .confirm):
+        m.overlay = nil
+        return [.save(text: summaryText(for: path, m, ctx), path: path, overwrite: true)]
+    case (.confirmOverwrite, _):
+        // Back to the name, kept, to choose another.
+        m.overlay = .saveAs
+    default:
+        m.overlay = nil
+    }
+    return []
+}
+
+/// Quitting asks first once anything is answered, and always from Welcome's Esc.
+private func askToQuit(_ m: inout Model, always: Bool = false) -> [Effect] {
+    if m.hasAnswers || always {
         m.overlay = .confirmQuit
         return []
     }
     return [.quit]
 }
 
-private func welcome(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
-    if navigate(key, &m, items: 0) { return [] }
-    switch key {
-    case .enter, .right, .character("l"):
+private func welcome(_ command: Command, _ m: inout Model, _ ctx: Context) -> [Effect] {
+    if command == .confirm {
         if ctx.content.sure.isEmpty {
             openFirstQuestion(&m, ctx)
         } else {
             m.page = .sureBefore
             m.highlight = 0
         }
-    case .character("a"):
-        openAbout(&m)
-    case .character("q"), .escape:
-        return askToQuit(&m)
-    default:
-        break
     }
     return []
 }
@@ -123,16 +159,8 @@ private func openAbout(_ m: inout Model) {
     m.page = .about(from: m.page)
 }
 
-private func about(_ from: Page, _ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
-    if navigate(key, &m, items: 0) { return [] }
-    switch key {
-    case .backspace, .left, .escape, .enter, .character("a"):
-        m.page = from
-    case .character("q"):
-        return askToQuit(&m)
-    default:
-        break
-    }
+private func about(_ from: Page, _ command: Command, _ m: inout Model) -> [Effect] {
+    if command == .back { m.page = from }
     return []
 }
 
@@ -218,39 +246,29 @@ private func measured(_ layout: ViewLayout, _ m: inout Model) {
 
 // MARK: - SURE
 
-/// The SURE test before the questions: y or n for each; Enter goes on, answered or not.
-private func sureBefore(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
-    if sureKey(key, \.sureBefore, &m, ctx) { return [] }
-    switch key {
-    case .enter, .right:
+/// The SURE test before the questions: y or n answers the highlighted item
+/// and moves to the next (a bounce of the same key is not taken, see take);
+/// Enter goes on, answered or not.
+private func sureBefore(_ command: Command, _ m: inout Model, _ ctx: Context) -> [Effect] {
+    switch command {
+    case .answer(let yes):
+        answerSure(yes, \.sureBefore, &m, ctx)
+    case .confirm:
         openFirstQuestion(&m, ctx)
-    case .backspace, .left, .escape:
+    case .back:
         m.page = .welcome
-    case .character("a"):
-        openAbout(&m)
-    case .character("q"):
-        return askToQuit(&m)
     default:
         break
     }
     return []
 }
 
-/// Moves over the four SURE items and answers the highlighted one with y or n
-/// (or 1 and 2), moving to the next. False if `key` is not one of these.
-private func sureKey(_ key: Key, _ answers: WritableKeyPath<Deliberation, [String: Bool]>, _ m: inout Model, _ ctx: Context) -> Bool {
+private func answerSure(_ yes: Bool, _ answers: WritableKeyPath<Deliberation, [String: Bool]>, _ m: inout Model, _ ctx: Context) {
     let items = ctx.content.sure
-    if navigate(key, &m, items: items.count, spaceScrolls: false) { return true }
-    guard m.highlight < items.count else { return false }
-    let answer: Bool
-    switch key {
-    case .character("y"), .character("Y"): answer = true
-    case .character("n"), .character("N"): answer = false
-    default: return false
-    }
-    m.deliberation[keyPath: answers][items[m.highlight].id] = answer
+    guard m.highlight < items.count else { return }
+    m.deliberation[keyPath: answers][items[m.highlight].id] = yes
     m.highlight = min(items.count - 1, m.highlight + 1)
-    return true
+    m.view.followFocus = true
 }
 
 // MARK: - Questions
@@ -260,6 +278,7 @@ func open(_ field: AnswerField, _ m: inout Model, _ ctx: Context) {
     m.page = .question(field)
     m.error = nil
     m.draft = QuestionFlow.typedValue(field, m.answers)
+    m.caret = m.draft.count
     m.picked = field == .therapies ? (m.answers.therapies.map { $0.isEmpty ? ["none"] : $0 } ?? []) : []
     let values = choiceValues(field, ctx)
     m.highlight = QuestionFlow.choiceValue(field, m.answers).flatMap { values.firstIndex(of: $0) } ?? 0
@@ -271,92 +290,104 @@ func choiceValues(_ field: AnswerField, _ ctx: Context) -> [String] {
     return ctx.content.question(field.jsonKey)?.choices.map(\.value) ?? ContentContract.choiceValues(field)
 }
 
-private func question(_ field: AnswerField, _ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
-    let input = QuestionFlow.input(field)
-    if case .number = input { return numberField(field, key, &m, ctx) }
-    // Keys shared by both kinds of list: move, go back, quit.
+private func question(_ field: AnswerField, _ command: Command, held: Bool, _ m: inout Model, _ ctx: Context) -> [Effect] {
     let values = choiceValues(field, ctx)
-    if navigate(key, &m, items: values.count, spaceScrolls: false) { return [] }
-    switch key {
-    case .backspace, .left, .escape:
+    if !values.isEmpty { m.highlight = min(max(0, m.highlight), values.count - 1) }
+    switch (QuestionFlow.input(field), command) {
+    case (.number, _):
+        return numberField(field, command, held: held, &m, ctx)
+    case (_, .back):
         goBack(from: field, &m, ctx)
-        return []
-    case .character("q"):
-        return askToQuit(&m)
+    case (_, .highlight(let index)):
+        m.highlight = index
+        m.view.followFocus = true
+        m.error = nil
+    case (.choice, .confirm):
+        accept(field, text: values[m.highlight], &m, ctx)
+    case (.multiChoice, .tick):
+        toggle(values[m.highlight], &m)
+    case (.multiChoice, .find(let letter)):
+        find(letter, values, &m, ctx)
+    case (.multiChoice, .confirm):
+        confirmTicks(field, &m, ctx)
     default:
         break
-    }
-    if input == .multiChoice {
-        ticks(field, key, values, &m, ctx)
-    } else {
-        singleChoice(field, key, values, &m, ctx)
     }
     return []
 }
 
 /// A typed answer: letters are typed too, so a bad answer gets its message.
-private func numberField(_ field: AnswerField, _ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
-    switch key {
-    case .character("q") where m.draft.isEmpty:
-        return askToQuit(&m)
-    case .character(let c):
-        if m.draft.count < 12 { m.draft.append(c) }
-        m.error = nil
-    case .backspace, .delete:
-        if m.draft.isEmpty { goBack(from: field, &m, ctx) } else { m.draft.removeLast(); m.error = nil }
-    case .left, .escape:
-        goBack(from: field, &m, ctx)
-    case .enter, .right:
-        accept(field, text: m.draft, &m, ctx)
-    default:
-        break
+/// Backspace in an empty field goes back, but a held Backspace that emptied
+/// it stops there.
+private func numberField(_ field: AnswerField, _ command: Command, held: Bool, _ m: inout Model, _ ctx: Context) -> [Effect] {
+    if command == .erase && m.draft.isEmpty {
+        if !held { goBack(from: field, &m, ctx) }
+        return []
     }
+    if command == .cancel {
+        goBack(from: field, &m, ctx)
+        return []
+    }
+    if command == .confirm {
+        accept(field, text: m.draft, &m, ctx)
+        return []
+    }
+    if edit(command, &m, limit: 12) { m.error = nil }
     return []
 }
 
-/// One answer from a list: Enter or its number picks it and moves on.
-private func singleChoice(_ field: AnswerField, _ key: Key, _ values: [String], _ m: inout Model, _ ctx: Context) {
-    switch key {
-    case .character(let c) where c.isNumber:
-        guard let n = c.wholeNumberValue, n >= 1, n <= values.count else {
-            m.error = "Press a number from 1 to \(values.count), or use the arrow keys."
-            return
-        }
-        m.highlight = n - 1
-        accept(field, text: values[n - 1], &m, ctx)
-    case .enter, .right, .character(" "):
-        accept(field, text: values[m.highlight], &m, ctx)
+/// Edits `draft` at the caret; false if the command is not an edit.
+@discardableResult
+func edit(_ command: Command, _ m: inout Model, limit: Int) -> Bool {
+    var text = Array(m.draft)
+    switch command {
+    case .type(let c):
+        guard text.count < limit else { return true }
+        text.insert(c, at: m.caret)
+        m.draft = String(text)
+        m.caret += 1
+    case .erase:
+        guard m.caret > 0 else { return true }
+        text.remove(at: m.caret - 1)
+        m.caret -= 1
+        m.draft = String(text)
+    case .caretLeft:
+        m.caret = max(0, m.caret - 1)
+    case .caretRight:
+        m.caret = min(text.count, m.caret + 1)
     default:
-        break
+        return false
+    }
+    return true
+}
+
+/// Type-to-find on the treatments list: the next treatment whose name
+/// starts with the letter, after the highlighted one.
+private func find(_ letter: Character, _ values: [String], _ m: inout Model, _ ctx: Context) {
+    let names = values.map { $0 == "none" ? "none" : (ctx.content.therapy($0)?.name ?? $0) }
+    let wanted = String(letter).lowercased()
+    let order = Array(values.indices.dropFirst(m.highlight + 1)) + Array(values.indices.prefix(m.highlight + 1))
+    if let hit = order.first(where: { names[$0].lowercased().hasPrefix(wanted) }) {
+        m.highlight = hit
+        m.view.followFocus = true
     }
 }
 
-/// Several answers (the treatments): Space or a number ticks, Enter moves on.
-private func ticks(_ field: AnswerField, _ key: Key, _ values: [String], _ m: inout Model, _ ctx: Context) {
-    switch key {
-    case .character(" "):
-        toggle(values[m.highlight], &m)
-    case .character(let c) where c.isNumber:
-        guard let n = c.wholeNumberValue, n >= 1, n <= min(9, values.count) else { return }
-        m.highlight = n - 1
-        toggle(values[n - 1], &m)
-    case .enter, .right:
-        guard !m.picked.isEmpty else {
-            m.error = "Tick each treatment you have taken with Space, or tick \"None\"; then press Enter."
-            return
-        }
-        var answers = m.answers
-        do {
-            try AnswerParser.setTherapies(m.picked, in: &answers)
-        } catch {
-            m.error = error.problem
-            return
-        }
-        m.answers = answers
-        advance(from: field, &m, ctx)
-    default:
-        break
+/// Enter on the treatments: keeps the ticks and moves on.
+private func confirmTicks(_ field: AnswerField, _ m: inout Model, _ ctx: Context) {
+    guard !m.picked.isEmpty else {
+        m.error = "Tick each treatment you have taken with Space, or tick \"None\"; then press Enter."
+        return
     }
+    var answers = m.answers
+    do {
+        try AnswerParser.setTherapies(m.picked, in: &answers)
+    } catch {
+        m.error = error.problem
+        return
+    }
+    m.answers = answers
+    advance(from: field, &m, ctx)
 }
 
 /// Ticking "none" clears the treatments; ticking a treatment clears "none".
@@ -417,19 +448,19 @@ private func goBack(from field: AnswerField, _ m: inout Model, _ ctx: Context) {
 
 // MARK: - Review
 
+/// The review opens, and returns after a change, with "See what the
+/// guidelines say" highlighted: Enter there never reopens a question.
 private func showReview(selecting field: AnswerField?, _ m: inout Model, _ ctx: Context) {
     m.page = .review
     m.error = nil
     m.editingFromReview = false
-    let order = QuestionFlow.order(exactEDSS: ctx.settings.exactEDSS)
-    m.highlight = field.flatMap { order.firstIndex(of: $0) } ?? order.count
+    m.highlight = QuestionFlow.order(exactEDSS: ctx.settings.exactEDSS).count
 }
 
-private func review(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
+private func review(_ command: Command, _ m: inout Model, _ ctx: Context) -> [Effect] {
     let order = QuestionFlow.order(exactEDSS: ctx.settings.exactEDSS)
-    if navigate(key, &m, items: order.count + 1, spaceScrolls: false) { return [] }
-    switch key {
-    case .enter, .right, .character(" "):
+    switch command {
+    case .confirm:
         if m.highlight >= order.count {
             m.page = .results(.summary)
             m.highlight = 0
@@ -440,11 +471,9 @@ private func review(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
             m.editingFromReview = true
             open(order[m.highlight], &m, ctx)
         }
-    case .backspace, .left, .escape:
+    case .back:
         let asked = QuestionFlow.asked(m.answers, exactEDSS: ctx.settings.exactEDSS)
         if let last = asked.last { open(last, &m, ctx) }
-    case .character("q"):
-        return askToQuit(&m)
     default:
         break
     }
@@ -453,7 +482,7 @@ private func review(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
 
 // MARK: - Results
 
-private func results(_ section: ResultsSection, _ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
+private func results(_ section: ResultsSection, _ command: Command, _ m: inout Model, _ ctx: Context) -> [Effect] {
     let all = ResultsSection.allCases
     func go(_ next: ResultsSection) {
         m.page = .results(next)
@@ -461,46 +490,35 @@ private func results(_ section: ResultsSection, _ key: Key, _ m: inout Model, _ 
         m.openStudy = nil
     }
     let items = m.openStudy == nil ? ResultsView.itemCount(section, m, ctx) : 0
-    if section == .values, let effects = values(key, &m, ctx) { return effects }
-    if section == .finish, sureKey(key, \.sureAfter, &m, ctx) { return [] }
-    // Space ticks or picks where there is something to tick or pick.
-    let spaceActs = [.checklist, .questions, .values].contains(section)
-    if navigate(key, &m, items: items, spaceScrolls: !spaceActs) { return [] }
-    switch key {
-    case .tab: go(all[(section.rawValue + 1) % all.count])
-    case .backTab: go(all[(section.rawValue + all.count - 1) % all.count])
-    case .character(let c) where c.isNumber:
-        if let next = all.first(where: { $0.key == c }) { go(next) }
-    case .enter, .right, .character(" "):
-        switch section {
-        case .evidence where m.openStudy == nil && items > 0 && key != .character(" "):
-            m.openStudy = m.highlight
-            m.view = Viewport()
-        case .checklist where m.highlight < ctx.content.checklist.count:
-            m.ticked.toggle(ctx.content.checklist[m.highlight].id)
-        case .questions where m.highlight < ctx.content.doctorQuestions.count:
-            m.deliberation.asked.toggle(ctx.content.doctorQuestions[m.highlight].id)
-        case .options where items > 0 && key != .character(" "):
-            m.highlight = min(items - 1, m.highlight + 1)
-        default:
-            break
-        }
-    case .character("s"):
+    if section == .values, values(command, &m, ctx) { return [] }
+    switch command {
+    case .nextSection: go(all[(section.rawValue + 1) % all.count])
+    case .previousSection: go(all[(section.rawValue + all.count - 1) % all.count])
+    case .section(let next): go(next)
+    case .answer(let yes) where section == .finish:
+        answerSure(yes, \.sureAfter, &m, ctx)
+    case .confirm where section == .evidence && items > 0:
+        m.openStudy = m.highlight
+        m.view = Viewport()
+    case .confirm where section == .options && items > 0:
+        m.highlight = min(items - 1, m.highlight + 1)
+    case .tick where section == .checklist && m.highlight < ctx.content.checklist.count:
+        m.ticked.toggle(ctx.content.checklist[m.highlight].id)
+    case .tick where section == .questions && m.highlight < ctx.content.doctorQuestions.count:
+        m.deliberation.asked.toggle(ctx.content.doctorQuestions[m.highlight].id)
+    case .save:
         m.overlay = .saveAs
         if m.draft.isEmpty { m.draft = "ahsct-summary.txt" }
-    case .character("p"):
-        return [.print(text: summaryText(for: "", m, ctx))]
-    case .character("a"):
-        openAbout(&m)
-    case .backspace, .left, .escape:
+        m.caret = m.draft.count
+    case .print:
+        m.overlay = .confirmPrint
+    case .back:
         if m.openStudy != nil {
             m.openStudy = nil
             m.view = Viewport()
         } else {
             showReview(selecting: nil, &m, ctx)
         }
-    case .character("q"):
-        return askToQuit(&m)
     default:
         break
     }
@@ -525,69 +543,55 @@ enum ValuesRow: Equatable {
     }
 }
 
-/// Keys on the values page: 0-4 rate, n is "not sure", Space or Enter picks
-/// a leaning or role or starts typing the concern. Nil: not a values key.
-private func values(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect]? {
+/// The values page: 0-4 rate the highlighted statement and n marks it not
+/// sure (the highlight moves on); Space or Enter picks a leaning or role or
+/// starts typing the concern. False if the command is not one of these.
+private func values(_ command: Command, _ m: inout Model, _ ctx: Context) -> Bool {
     let rows = ValuesRow.all(ctx.content)
-    guard m.highlight < rows.count else { return nil }
-    let row = rows[m.highlight]
-    switch (row, key) {
-    case (.rating(let id), .character(let c)) where c.isNumber:
-        guard let n = c.wholeNumberValue, n <= 4 else {
-            m.notice = Notice("Rate with 0 (does not matter to me) to 4 (matters very much), or n for not sure.", problem: true)
-            return []
-        }
+    guard m.highlight < rows.count else { return false }
+    switch (rows[m.highlight], command) {
+    case (.rating, .rate(let n)) where n > 4:
+        m.notice = Notice("Rate with 0 (does not matter to me) to 4 (matters very much), or n for not sure.", problem: true)
+    case (.rating(let id), .rate(let n)):
         m.deliberation.ratings[id] = .score(n)
         m.highlight += 1
-    case (.rating(let id), .character("n")), (.rating(let id), .character("N")):
+        m.view.followFocus = true
+    case (.rating(let id), .notSure):
         m.deliberation.ratings[id] = .notSure
         m.highlight += 1
-    case (.rating(let id), .delete):
+        m.view.followFocus = true
+    case (.rating(let id), .unrate):
         m.deliberation.ratings[id] = nil
-    case (.concern, .enter), (.concern, .character(" ")):
+    case (.concern, .tick):
         m.typingConcern = true
         m.draft = m.deliberation.concern
-    case (.leaning(let value), .enter), (.leaning(let value), .character(" ")):
+        m.caret = m.draft.count
+    case (.leaning(let value), .tick):
         m.deliberation.leaning = m.deliberation.leaning == value ? nil : value
-    case (.role(let value), .enter), (.role(let value), .character(" ")):
+    case (.role(let value), .tick):
         m.deliberation.role = m.deliberation.role == value ? nil : value
-    case (_, .character(let c)) where c.isNumber:
+    case (_, .rate), (_, .notSure):
         m.notice = Notice("Numbers rate the statements above. Use Tab to go to another section.")
     default:
-        return nil
+        return false
     }
-    return []
+    return true
 }
 
 /// Typing the person's own concern: Enter keeps it, Esc leaves it as it was.
-private func typeConcern(_ key: Key, _ m: inout Model) -> [Effect] {
-    typeText(key, &m, enter: { m in
+private func typeConcern(_ command: Command, held: Bool, _ m: inout Model) -> [Effect] {
+    switch command {
+    case .confirm:
         m.deliberation.concern = m.draft.trimmingWhitespace()
         m.typingConcern = false
         m.draft = ""
-        return []
-    }, escape: { m in
+    case .cancel:
         m.typingConcern = false
         m.draft = ""
-    })
-}
-
-/// A one-line text field held in `draft`: letters type (q and digits too),
-/// Backspace deletes, Ctrl-C asks to quit; Enter and Esc do what the field needs.
-private func typeText(_ key: Key, _ m: inout Model, enter: (inout Model) -> [Effect], escape: (inout Model) -> Void) -> [Effect] {
-    switch key {
-    case .character(let c):
-        if m.draft.count < 200 { m.draft.append(c) }
-    case .backspace, .delete:
-        if !m.draft.isEmpty { m.draft.removeLast() }
-    case .enter:
-        return enter(&m)
-    case .escape:
-        escape(&m)
-    case .control("c"):
+    case .quit:
         return askToQuit(&m)
     default:
-        break
+        edit(command, &m, limit: 200)
     }
     return []
 }
@@ -595,8 +599,9 @@ private func typeText(_ key: Key, _ m: inout Model, enter: (inout Model) -> [Eff
 // MARK: - Saving
 
 /// Typing the file name for the summary. A name ending in .md gets Markdown.
-private func saveAs(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
-    typeText(key, &m, enter: { m in
+private func saveAs(_ command: Command, _ m: inout Model, _ ctx: Context) -> [Effect] {
+    switch command {
+    case .confirm:
         let path = m.draft.trimmingWhitespace()
         guard !path.isEmpty else {
             m.notice = Notice("Please type a file name, like ahsct-summary.txt.", problem: true)
@@ -604,9 +609,12 @@ private func saveAs(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
         }
         m.overlay = nil
         return [.save(text: summaryText(for: path, m, ctx), path: path, overwrite: false)]
-    }, escape: { m in
+    case .cancel:
         m.overlay = nil
-    })
+    default:
+        edit(command, &m, limit: 200)
+    }
+    return []
 }
 
 private func saved(_ outcome: SaveOutcome, _ m: inout Model, _ ctx: Context) -> [Effect] {

@@ -340,6 +340,9 @@ public final class CursesScreen {
         return poll(&probe, 1, 0) > 0 && probe.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
+    /// The monotonic clock in seconds, as ticks report it.
+    public func now() -> Double { monotonicSeconds() }
+
     private func monotonicSeconds() -> Double {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)

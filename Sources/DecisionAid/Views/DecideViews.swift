@@ -47,7 +47,7 @@ enum DecideViews {
         body += sure(m.deliberation.sureBefore, highlight: m.highlight, ctx, g, width)
         if !body.contains(where: \.focus) { body[0].focus = true }
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Before you start", status: Views.status(m),
-                            footer: [("y", "yes"), ("n", "no"), ("↑↓", "move"), ("Enter", "go on"), ("Backspace", "back"), ("?", "help"), ("q", "quit")].map(Views.ascii(g)))
+                            footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
 
@@ -78,8 +78,19 @@ enum DecideViews {
         let concernSelected = index == m.highlight
         if m.typingConcern {
             var line = paragraph(g.pointer + " Your own concern: " + m.draft, width: width, style: .selected, hanging: 2, target: index)
-            line[line.count - 1].focus = true
-            line[line.count - 1].cursorColumn = Frame.width(of: line[line.count - 1].text)
+            // The caret, on whichever wrapped line it falls (a long concern wraps).
+            let before = Frame.width(of: g.pointer + " Your own concern: " + String(m.draft.prefix(m.caret)))
+            var offset = 0
+            for i in line.indices {
+                line[i].focus = false
+                let w = Frame.width(of: line[i].text) + (i == 0 ? 0 : 1)
+                if before <= offset + w || i == line.count - 1 {
+                    line[i].focus = true
+                    line[i].cursorColumn = max(0, before - offset - (i == 0 ? 0 : 1))
+                    break
+                }
+                offset += w
+            }
             lines += line
             index += 1
             lines += paragraph("Type, then press Enter to keep it (Esc leaves it as it was).", width: width, style: .muted, indent: 2)
@@ -216,7 +227,7 @@ enum DecideViews {
             body += paragraph("How we checked it: " + source.checked, width: width, style: .muted, indent: 4)
         }
         let chrome = Chrome(title: "AHSCT decision aid", progress: "About", status: nil,
-                            footer: [("↑↓", "scroll"), ("Backspace", "back"), ("?", "help"), ("q", "quit")].map(Views.ascii(g)))
+                            footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
 
@@ -229,7 +240,7 @@ enum DecideViews {
         body += paragraph("Type a file name and press Enter. A name ending in .md saves Markdown; any other name saves plain text. A name without a folder saves in the folder you started the aid from. Only you will be able to read the file.", width: width)
         body.append(Line())
         var field = Line("File name: " + m.draft, .selected, focus: true)
-        field.cursorColumn = Frame.width(of: field.text)
+        field.cursorColumn = Frame.width(of: "File name: " + String(m.draft.prefix(m.caret)))
         body.append(field)
         // A failed save says why in full here, where there is room, not in the one-line status row.
         if let notice = m.notice {
@@ -237,17 +248,17 @@ enum DecideViews {
             body += paragraph((notice.problem ? g.warning + " " : "") + notice.text, width: width, style: notice.problem ? .warning : .good)
         }
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Save", status: nil,
-                            footer: [("Enter", "save"), ("Esc", "cancel"), ("Backspace", "delete a letter")])
+                            footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
 
-    static func confirmOverwrite(_ path: String, _ m: Model, _ g: Glyphs) -> Rendered {
+    static func confirmOverwrite(_ path: String, _ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
         let width = Views.bodyWidth(m.size)
         var body = [Line("A file with this name already exists", .warning, focus: true), Line()]
         body += paragraph(path, width: width, style: .emphasis)
         body.append(Line())
         body += paragraph("Press y to replace it with your summary. Press any other key to choose another name.", width: width)
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "Replace?", status: nil, footer: [("y", "replace"), ("n", "another name")])
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "Replace?", status: nil, footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
 }

@@ -85,7 +85,11 @@ struct Chrome {
         frame.put(String(repeating: glyphs.rule, count: width), row: 1, column: 0, style: .muted)
 
         let top = 2
-        let height = Chrome.bodyHeight(size)
+        // A status message shows in full: it takes as many rows as it needs
+        // (up to half the screen) above the footer, and the body gives way.
+        let statusRows = status.map { wrap(" " + $0.0, width: max(10, width - 1)) } ?? []
+        let statusHeight = min(max(1, statusRows.count), max(1, size.height / 2))
+        let height = max(1, Chrome.bodyHeight(size) - (statusHeight - 1))
         let start = Chrome.start(of: body, height: height, view: view)
         for (offset, line) in body.dropFirst(start).prefix(height).enumerated() {
             let row = top + offset
@@ -106,8 +110,10 @@ struct Chrome {
         // Screen readers and magnifiers follow the cursor: with the focus
         // scrolled out of view, it rests on the first line shown.
         if frame.cursor == nil { frame.cursor = (top, 2) }
-        if let (message, style) = status {
-            frame.put(" " + message, row: size.height - 2, column: 0, style: style)
+        if let (_, style) = status {
+            for (index, row) in statusRows.prefix(statusHeight).enumerated() {
+                frame.put(row, row: size.height - 1 - statusHeight + index, column: 0, style: style)
+            }
         } else {
             frame.put(String(repeating: glyphs.rule, count: width), row: size.height - 2, column: 0, style: .muted)
         }

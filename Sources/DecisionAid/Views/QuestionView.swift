@@ -20,19 +20,17 @@ enum QuestionView {
         body += paragraph("Why we ask: " + (question?.why ?? ""), width: width)
         body.append(Line())
 
-        var footer: [(key: String, action: String)]
         switch input {
         case .number:
             let label = "Your answer: "
             var line = Line(label + m.draft, .normal, focus: true)
-            line.cursorColumn = Frame.width(of: label + m.draft)
+            line.cursorColumn = Frame.width(of: label + String(m.draft.prefix(m.caret)))
             body.append(line)
             if let error = m.error {
                 body += paragraph(g.warning + " " + error, width: width, style: .warning, hanging: 2)
             } else {
                 body += paragraph("Type a number, then press Enter.", width: width, style: .muted)
             }
-            footer = [("Enter", "next"), ("Backspace", "delete / back"), ("?", "help"), ("Ctrl-C", "quit")]
         case .choice:
             let choices = question?.choices ?? []
             for (index, choice) in choices.enumerated() {
@@ -46,7 +44,6 @@ enum QuestionView {
                 body += paragraph(choices[m.highlight].description, width: width, style: .muted, indent: 2)
             }
             if let error = m.error { body += paragraph(g.warning + " " + error, width: width, style: .warning) }
-            footer = [("Enter", "choose"), ("↑↓", "move"), ("1-\(choices.count)", "pick"), ("Backspace", "back"), ("?", "help"), ("q", "quit")]
         case .multiChoice:
             let values = choiceValues(field, ctx)
             body += paragraph("Tick each one you have taken (Space), then press Enter.", width: width, style: .emphasis)
@@ -66,11 +63,10 @@ enum QuestionView {
                 body += paragraph(text, width: width, style: selected ? .selected : .normal, hanging: 8, target: index, focus: selected)
             }
             if let error = m.error { body += paragraph(g.warning + " " + error, width: width, style: .warning) }
-            footer = [("Space", "tick"), ("Enter", "next"), ("↑↓", "move"), ("Backspace", "back"), ("?", "help"), ("q", "quit")]
         }
         let status: (String, Style)? = input == .multiChoice ? m.error.map { ($0, .warning) } : nil
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Question \(number) of \(order.count)", status: status,
-                            footer: footer.map(Views.ascii(g)))
+                            footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
 

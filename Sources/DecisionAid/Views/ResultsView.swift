@@ -4,21 +4,9 @@ import Content
 /// checklist and the glossary, each a section the person can move between.
 enum ResultsView {
     static func render(_ section: ResultsSection, _ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
-        var footer: [(key: String, action: String)] = [("Tab", "section")]
-        switch section {
-        case .evidence where m.openStudy == nil: footer += [("Enter", "open"), ("↑↓", "move")]
-        case .checklist, .questions: footer += [("Space", "tick"), ("↑↓", "move")]
-        case .values: footer += [("0-4", "rate"), ("n", "not sure"), ("Space", "pick"), ("↑↓", "move")]
-        case .finish: footer += [("y/n", "answer"), ("s", "save"), ("p", "print")]
-        case .options where OptionsView.isNarrow(width: Views.bodyWidth(m.size)): footer += [("↑↓", "question")]
-        default: footer += [("↑↓", "scroll")]
-        }
-        // Help and quit come before the rest, so a narrow screen never drops them.
-        footer += [("?", "help"), ("q", "quit"), ("Backspace", m.openStudy != nil ? "back to list" : "answers"), ("a", "about")]
-        if section != .finish { footer.append(("s", "save")) }
         let all = ResultsSection.allCases.count
         let chrome = Chrome(title: "AHSCT decision aid", progress: "\(section.title) (\(section.rawValue + 1) of \(all))",
-                            status: Views.status(m), footer: footer.map(Views.ascii(g)))
+                            status: Views.status(m), footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body(section, m, ctx, g), m, glyphs: g)
     }
 

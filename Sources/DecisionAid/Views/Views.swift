@@ -19,9 +19,10 @@ public enum Views {
         }
         switch m.overlay {
         case .help?: rendered = help(m, ctx, glyphs)
-        case .confirmQuit?: rendered = confirmQuit(m, glyphs)
+        case .confirmQuit?: rendered = confirmQuit(m, ctx, glyphs)
         case .saveAs?: rendered = DecideViews.saveAs(m, ctx, glyphs)
-        case .confirmOverwrite(let path)?: rendered = DecideViews.confirmOverwrite(path, m, glyphs)
+        case .confirmOverwrite(let path)?: rendered = DecideViews.confirmOverwrite(path, m, ctx, glyphs)
+        case .confirmPrint?: rendered = confirmPrint(m, ctx, glyphs)
         case nil: break
         }
         return rendered
@@ -72,7 +73,7 @@ public enum Views {
         body.append(Line())
         body += paragraph("Content version \(about.version), last reviewed \(about.reviewed). Press a to see who made it and every source.", width: width, style: .muted)
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Welcome", status: nil,
-                            footer: [("Enter", "start"), ("a", "about"), ("?", "help"), ("q", "quit")])
+                            footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
 
@@ -111,56 +112,48 @@ public enum Views {
         }
         let status: (String, Style)? = m.error.map { ($0, .warning) }
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Review your answers", status: status,
-                            footer: [("Enter", "change / see results"), ("↑↓", "move"), ("Backspace", "back"), ("?", "help"), ("q", "quit")].map(ascii(g)))
+                            footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
-    }
-
-    /// Footer key names in ASCII where the terminal has no Unicode.
-    static func ascii(_ g: Glyphs) -> ((key: String, action: String)) -> (key: String, action: String) {
-        { item in
-            guard g.rule == "-" else { return item }
-            return (item.key.replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "←", with: "Left"), item.action)
-        }
     }
 
     // MARK: Overlays
 
+    /// Help lists the keys of the screen underneath, from the same table
+    /// that decides what they do, so it is always right for where the person is.
     static func help(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
         let width = bodyWidth(m.size)
-        let keys: [(String, String)] = [
-            ("Enter", "choose the highlighted answer, or go on"),
-            ("Up, Down, j, k", "move the highlight"),
-            ("1 to 9", "pick a numbered choice; in the results, 1 to 9 and 0 jump to a section"),
-            ("0 to 4, n", "on What matters: how much a statement matters to you, or not sure"),
-            ("y, n", "answer yes or no to the SURE questions"),
-            ("Space", "tick or untick (treatments, questions, clinic checklist)"),
-            ("s, p", "in the results: save your summary to a file, or print it"),
-            ("a", "about the aid: who made it, dates, every source"),
-            ("Backspace, Left, Esc", "go back one step (nothing is lost)"),
-            ("Tab, Shift-Tab", "next or previous section of the results"),
-            ("Page Up, Page Down", "scroll a long page"),
-            ("Mouse click", "pick a choice, where the terminal reports clicks"),
-            ("?", "this help"),
-            ("q", "quit (asks first if you have answered anything)"),
-            ("Ctrl-C", "quit from anywhere, even while typing"),
-        ]
-        var body: [Line] = [Line("Keys", .heading, focus: true), Line()]
-        for (key, action) in keys {
-            body += paragraph(key + ": " + action, width: width, hanging: Frame.width(of: key) + 2)
+        var under = m
+        under.overlay = nil
+        var body: [Line] = [Line("Keys on this screen", .heading, focus: true), Line()]
+        for binding in KeyTable.bindings(under, ctx) {
+            let name = g.rule == "-" ? binding.name.replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "←→", with: "Left/Right") : binding.name
+            body += paragraph(name + ": " + (binding.help ?? binding.does), width: width, hanging: Frame.width(of: name) + 2)
         }
         body.append(Line())
+        body += paragraph("Ctrl-C: quit from anywhere, even while typing (asks first). A mouse click moves the highlight where the terminal reports clicks; Enter then confirms.", width: width)
+        body.append(Line())
         body += paragraph("Nothing you type leaves this computer. Nothing is saved unless you press s and name a file.", width: width)
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "Help", status: nil, footer: [("any key", "close help")])
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "Help", status: nil, footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
 
-    static func confirmQuit(_ m: Model, _ g: Glyphs) -> Rendered {
+    static func confirmPrint(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
+        let width = bodyWidth(m.size)
+        var body: [Line] = [Line("Print your summary?", .heading, focus: true), Line()]
+        body += paragraph("It goes to this computer's default printer with lp. Each yes prints one copy.", width: width)
+        body.append(Line())
+        body += paragraph("Press y to print, or n to go back.", width: width, style: .emphasis)
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "Print?", status: nil, footer: KeyTable.footer(m, ctx, g))
+        return chrome.draw(body, m, glyphs: g)
+    }
+
+    static func confirmQuit(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
         let width = bodyWidth(m.size)
         var body: [Line] = [Line("Quit the decision aid?", .warning, focus: true), Line()]
         body += paragraph("Your answers are not saved anywhere: they will be gone when you quit.", width: width)
         body.append(Line())
         body += paragraph("Press y to quit, or n to go back to where you were.", width: width, style: .emphasis)
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "Quit?", status: nil, footer: [("y", "quit"), ("n", "stay")])
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "Quit?", status: nil, footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
 }

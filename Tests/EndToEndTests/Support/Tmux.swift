@@ -78,9 +78,19 @@ final class Tmux {
     deinit { close() }
 
     /// tmux key names, each sent as one key: "Enter", "Down", "C-c", "Escape", "F1", "q".
+    /// The same key twice in a row is sent at a person's pace (0.3 s apart):
+    /// the aid takes a quicker repeat on a screen that just changed as a bounce.
     func send(_ keys: String...) throws {
-        try tmux(["send-keys", "-t", "main"] + keys)
+        for key in keys {
+            if let (last, at) = lastSent, last == key {
+                let wait = 0.3 - Date().timeIntervalSince(at)
+                if wait > 0 { usleep(useconds_t(wait * 1_000_000)) }
+            }
+            try tmux(["send-keys", "-t", "main", key])
+            lastSent = (key, Date())
+        }
     }
+    private var lastSent: (String, Date)?
 
     /// Literal text, typed as is (no key-name lookup).
     func type(_ text: String) throws {
