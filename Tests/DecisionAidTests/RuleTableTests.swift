@@ -399,3 +399,37 @@ func with(_ change: (inout Answers) -> Void) -> Answers {
         return out
     }
 }
+
+@Suite struct NotSureAnswersTests {
+    @Test func notSureAboutIllnessAsksOnlyWhereItMatters() throws {
+        var a = strongPerson()
+        try AnswerParser.set(.seriousComorbidity, from: "unsure", in: &a)
+        #expect(a.seriousComorbidity == nil && a.notSure == [.seriousComorbidity])
+        let r = RuleTable.evaluate(a)
+        #expect(r.level == .needMoreInformation)
+        #expect(r.fired.first?.rule.id == "answer-unsure")
+        #expect(r.deciding == [.seriousComorbidity])
+        #expect(a.missingFields.isEmpty, "not sure is an answer, not a missing one")
+        // At 70, illness or not, the level is the same: it is not asked for.
+        a.age = 70
+        #expect(RuleTable.evaluate(a).level == .notSupported)
+        #expect(RuleTable.evaluate(a).notDeciding == [.seriousComorbidity])
+        // A later yes or no replaces it.
+        try AnswerParser.set(.seriousComorbidity, from: "no", in: &a)
+        #expect(a.notSure.isEmpty && a.seriousComorbidity == false)
+    }
+
+    @Test func notSureWhetherStrongDrugsAreRuledOut() throws {
+        var a = strongPerson()
+        a.therapies = []
+        a.activeOnTreatment = nil
+        try AnswerParser.set(.highEfficacyContraindicated, from: "unsure", in: &a)
+        // Untreated: ruled out or not, the guidelines say "discuss".
+        #expect(RuleTable.evaluate(a).level == .discuss)
+        #expect(QuestionFlow.choiceValue(.highEfficacyContraindicated, a) == "unsure")
+        #expect(QuestionFlow.isAnswered(.highEfficacyContraindicated, a))
+        let json = try AnswersJSON.parse(Data(#"{"seriousComorbidity": "unsure"}"#.utf8))
+        #expect(json.notSure == [.seriousComorbidity])
+        #expect(throws: AnswerError.self) { try AnswersJSON.parse(Data(#"{"seriousComorbidity": "maybe"}"#.utf8)) }
+    }
+}

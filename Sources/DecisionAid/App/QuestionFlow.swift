@@ -78,8 +78,8 @@ public enum QuestionFlow {
         case .yearsSinceDiagnosis: return a.yearsSinceDiagnosis != nil
         case .therapies: return a.therapies != nil
         case .activeOnTreatment: return a.activeOnTreatment != nil
-        case .highEfficacyContraindicated: return a.highEfficacyContraindicated != nil
-        case .seriousComorbidity: return a.seriousComorbidity != nil
+        case .highEfficacyContraindicated: return a.highEfficacyContraindicated != nil || a.notSure.contains(field)
+        case .seriousComorbidity: return a.seriousComorbidity != nil || a.notSure.contains(field)
         }
     }
 
@@ -91,8 +91,10 @@ public enum QuestionFlow {
         case .walking: return a.walking?.rawValue
         case .disabilityFromRecentRelapse: return a.disabilityFromRecentRelapse?.rawValue
         case .activeOnTreatment: return a.activeOnTreatment?.rawValue
-        case .highEfficacyContraindicated: return a.highEfficacyContraindicated.map { $0 ? "yes" : "no" }
-        case .seriousComorbidity: return a.seriousComorbidity.map { $0 ? "yes" : "no" }
+        case .highEfficacyContraindicated, .seriousComorbidity:
+            if a.notSure.contains(field) { return "unsure" }
+            let value = field == .seriousComorbidity ? a.seriousComorbidity : a.highEfficacyContraindicated
+            return value.map { $0 ? "yes" : "no" }
         default: return nil
         }
     }

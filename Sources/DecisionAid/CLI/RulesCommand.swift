@@ -14,7 +14,7 @@ struct RulesCommand: ParsableCommand {
         let content = try self.content.load()
         var out = "Candidacy rules version \(RuleTable.version), checked in this order (content \(content.about.version), reviewed \(content.about.reviewed)).\n"
         out += "The most serious level that fires decides: not-supported, then need-more-information, then discuss; strong only if its profile matches. Notes never change the level.\n"
-        out += "Unsure or missing answers are filled in every representative way; if the level differs, it is need-more-information and the answers that change it are named (the last five rules).\n"
+        out += "Unsure or missing answers are filled in every representative way; if the level differs, it is need-more-information and the answers that change it are named (the last six rules).\n"
         for rule in RuleTable.allRules {
             let words = content.rule(rule.id)
             out += "\n[\(rule.kind.name)] \(rule.id)\n"

@@ -39,7 +39,7 @@ public enum AnswerField: String, Sendable, CaseIterable {
         case .activeOnTreatment: return ActivityOnTreatment.allCases.map(\.rawValue).joined(separator: ", ")
         case .yearsSinceDiagnosis: return "a whole number of years from 0 to 100 (0 if under a year)"
         case .therapies: return "therapy ids (see `decision-aid assess --help`), or none"
-        case .highEfficacyContraindicated, .seriousComorbidity: return "true or false"
+        case .highEfficacyContraindicated, .seriousComorbidity: return "true, false, or \"unsure\" (in JSON)"
         }
     }
 }

@@ -17,8 +17,10 @@ public enum AnswerParser {
         case .yearsSinceDiagnosis: answers.yearsSinceDiagnosis = try whole(text, field, 0...100)
         case .therapies: try setTherapies([text], in: &answers)
         case .activeOnTreatment: answers.activeOnTreatment = try choice(text, field)
-        case .highEfficacyContraindicated: answers.highEfficacyContraindicated = try bool(text, field)
-        case .seriousComorbidity: answers.seriousComorbidity = try bool(text, field)
+        case .highEfficacyContraindicated, .seriousComorbidity:
+            let value: Bool? = text.lowercased() == "unsure" ? nil : try bool(text, field)
+            if field == .highEfficacyContraindicated { answers.highEfficacyContraindicated = value } else { answers.seriousComorbidity = value }
+            if value == nil { answers.notSure.insert(field) } else { answers.notSure.remove(field) }
         }
     }
 
@@ -78,7 +80,7 @@ public enum AnswerParser {
         switch text.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
-        default: throw AnswerError(field, "'\(text)' is not true or false; allowed: \(field.allowed)")
+        default: throw AnswerError(field, "'\(text)' is not true, false or unsure; allowed: \(field.allowed)")
         }
     }
 

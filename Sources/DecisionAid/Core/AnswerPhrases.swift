@@ -98,12 +98,14 @@ public enum AnswerPhrases {
             switch a.highEfficacyContraindicated {
             case true?: return "a doctor has ruled out high-efficacy treatment for you"
             case false?: return "no doctor has ruled out high-efficacy treatment for you"
+            case nil where a.notSure.contains(field): return "you are not sure whether a doctor has ruled out high-efficacy treatment"
             case nil: return "you have not said whether a doctor has ruled out high-efficacy treatment"
             }
         case .seriousComorbidity:
             switch a.seriousComorbidity {
             case true?: return "you have a serious heart, lung, liver or kidney illness"
             case false?: return "you do not have a serious heart, lung, liver or kidney illness"
+            case nil where a.notSure.contains(field): return "you are not sure whether you have a serious heart, lung, liver or kidney illness"
             case nil: return "you have not said whether you have a serious illness"
             }
         }

@@ -15,6 +15,9 @@ public struct Answers: Sendable, Equatable {
     public var activeOnTreatment: ActivityOnTreatment?
     public var highEfficacyContraindicated: Bool?
     public var seriousComorbidity: Bool?
+    /// Yes-or-no questions answered "I'm not sure" (their value stays nil):
+    /// the rules treat them as unknown, and ask only if they would change the level.
+    public var notSure: Set<AnswerField> = []
 
     public init() {}
 }

@@ -42,12 +42,12 @@ public enum AnswersJSON {
             try AnswerParser.setTherapies(ids, in: &answers)
         case (.therapies, _):
             throw AnswerError(field, "must be a list like [\"natalizumab\"], or [] for none")
-        case (.highEfficacyContraindicated, .bool(let flag)):
-            answers.highEfficacyContraindicated = flag
-        case (.seriousComorbidity, .bool(let flag)):
-            answers.seriousComorbidity = flag
+        case (.highEfficacyContraindicated, .bool(let flag)), (.seriousComorbidity, .bool(let flag)):
+            try AnswerParser.set(field, from: flag ? "true" : "false", in: &answers)
+        case (.highEfficacyContraindicated, .string("unsure")), (.seriousComorbidity, .string("unsure")):
+            try AnswerParser.set(field, from: "unsure", in: &answers)
         case (.highEfficacyContraindicated, _), (.seriousComorbidity, _):
-            throw AnswerError(field, "must be true or false (without quotes)")
+            throw AnswerError(field, "must be true or false (without quotes), or \"unsure\"")
         case (.age, .number(let n)), (.relapsesLast12Months, .number(let n)), (.yearsSinceDiagnosis, .number(let n)), (.edss, .number(let n)):
             try AnswerParser.set(field, from: n == n.rounded() && field != .edss ? String(Int(exactly: n) ?? Int.max) : String(n), in: &answers)
         case (.age, _), (.relapsesLast12Months, _), (.yearsSinceDiagnosis, _), (.edss, _):

@@ -71,7 +71,7 @@ public enum ContentContract {
         case .walking: return Walking.allCases.map(\.rawValue)
         case .disabilityFromRecentRelapse: return YesNoUnsure.allCases.map(\.rawValue)
         case .activeOnTreatment: return ActivityOnTreatment.allCases.map(\.rawValue)
-        case .highEfficacyContraindicated, .seriousComorbidity: return ["yes", "no"]
+        case .highEfficacyContraindicated, .seriousComorbidity: return ["yes", "no", "unsure"]
         case .age, .relapsesLast12Months, .edss, .yearsSinceDiagnosis, .therapies: return []
         }
     }

@@ -102,7 +102,9 @@ enum AnswerValue: Encodable {
         d["therapies"] = a.therapies.map(AnswerValue.list)
         d["activeOnTreatment"] = a.activeOnTreatment.map { .text($0.rawValue) }
         d["highEfficacyContraindicated"] = a.highEfficacyContraindicated.map(AnswerValue.bool)
+            ?? (a.notSure.contains(.highEfficacyContraindicated) ? .text("unsure") : nil)
         d["seriousComorbidity"] = a.seriousComorbidity.map(AnswerValue.bool)
+            ?? (a.notSure.contains(.seriousComorbidity) ? .text("unsure") : nil)
         return d
     }
 }

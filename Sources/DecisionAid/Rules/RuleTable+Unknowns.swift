@@ -84,6 +84,8 @@ extension RuleTable {
                 rule("relapse-cause-unsure").map { reasons.append(($0, .because(a.edssField, field))) }
             case .activeOnTreatment where a.activeOnTreatment == .unsure:
                 rule("active-on-treatment-unsure").map { reasons.append(($0, .because(field))) }
+            case .highEfficacyContraindicated where a.notSure.contains(field), .seriousComorbidity where a.notSure.contains(field):
+                rule("answer-unsure").map { reasons.append(($0, .because(field))) }
             default:
                 missing.append(field)
             }
@@ -230,6 +232,7 @@ extension Answers {
         case .newMRIActivityLast12Months: return newMRIActivityLast12Months == .unknown
         case .disabilityFromRecentRelapse: return disabilityFromRecentRelapse == .unsure
         case .activeOnTreatment: return activeOnTreatment == .unsure
+        case .highEfficacyContraindicated, .seriousComorbidity: return notSure.contains(field)
         default: return false
         }
     }

@@ -162,6 +162,8 @@ public enum RuleTable {
         Rule("active-on-treatment-unsure", .level(.needMoreInformation),
              "Unsure whether the activity happened while on the drug, and that would change the level",
              settledBy: [.activeOnTreatment]) { _ in nil },
+        Rule("answer-unsure", .level(.needMoreInformation),
+             "Not sure about serious illness, or whether high-efficacy drugs are ruled out, and that would change the level") { _ in nil },
         Rule("missing-answer", .level(.needMoreInformation), "An answer that would change the level is missing") { _ in nil },
         Rule("unknown-would-not-change", .note,
              "Unsure or missing answers that would not change the level, whatever they were") { _ in nil },
