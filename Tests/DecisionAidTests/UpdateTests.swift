@@ -446,3 +446,16 @@ func walkStrongPerson() -> Model {
         }
     }
 }
+
+@Suite struct TextFieldTests {
+    @Test func aCombiningMarkJoinsTheLetterAndTheCaretStaysInside() {
+        var m = atFirstQuestion()
+        type(&m, "e\u{301}x")
+        #expect(m.draft == "\u{e9}x" || m.draft == "e\u{301}x")
+        #expect(m.caret <= m.draft.count)
+        press(&m, .left, .left, .left)
+        type(&m, "\u{301}")
+        press(&m, .backspace, .backspace, .backspace, .right, .right)
+        #expect(m.caret <= m.draft.count)
+    }
+}

@@ -340,21 +340,25 @@ private func numberField(_ field: AnswerField, _ command: Command, held: Bool, _
 @discardableResult
 func edit(_ command: Command, _ m: inout Model, limit: Int) -> Bool {
     var text = Array(m.draft)
+    let caret = min(max(0, m.caret), text.count)
     switch command {
     case .type(let c):
         guard text.count < limit else { return true }
-        text.insert(c, at: m.caret)
+        text.insert(c, at: caret)
+        // A combining mark joins the letter before it, so the text may have
+        // fewer characters than were typed: the caret stays inside it.
+        let before = String(text[..<(caret + 1)]).count
         m.draft = String(text)
-        m.caret += 1
+        m.caret = min(before, m.draft.count)
     case .erase:
-        guard m.caret > 0 else { return true }
-        text.remove(at: m.caret - 1)
-        m.caret -= 1
+        guard caret > 0 else { return true }
+        text.remove(at: caret - 1)
         m.draft = String(text)
+        m.caret = min(caret - 1, m.draft.count)
     case .caretLeft:
-        m.caret = max(0, m.caret - 1)
+        m.caret = max(0, caret - 1)
     case .caretRight:
-        m.caret = min(text.count, m.caret + 1)
+        m.caret = min(text.count, caret + 1)
     default:
         return false
     }
