@@ -7,7 +7,7 @@ import Testing
     typealias F = DeliberationFixture
 
     func body(_ ctx: Context, width: Int, current: Int = 0, answers: Answers = F.young) -> [Line] {
-        OptionsView.body(current: current, answers: answers, ctx: ctx, g: Glyphs(ctx.capabilities), width: width)
+        OptionsView.body(current: current, answers: answers, ctx: ctx, g: Glyphs(ctx.capabilities), width: width, tableWidth: width)
     }
 
     /// The table's column `index`, read down the lines and joined with spaces.
@@ -207,5 +207,21 @@ import Testing
         #expect(columns.count == 2)
         #expect(columns.allSatisfy { frame[markRow, $0].style == .emphasis })
         #expect(frame[markRow, columns[0] + 2].style == .normal)
+    }
+}
+
+@Suite struct WideTerminalTests {
+    @Test func aWideClinicTerminalGetsAFullWidthTableAndReadableProse() {
+        var m = walkStrongPerson()
+        press(&m, .end, .enter, .character("2"))
+        m.size = Size(width: 132, height: 40)
+        let frame = Views.render(m, testContext).frame
+        let rows = frame.text.split(separator: "\n").map(String.init)
+        // The table reaches past 100 columns; prose lines stay within about 80.
+        #expect(rows.contains { $0.contains("│") && Frame.width(of: $0.trimmingCharacters(in: .whitespaces)) > 100 })
+        press(&m, .character("1"))
+        m.size = Size(width: 132, height: 40)
+        let summary = Views.render(m, testContext).frame.text.split(separator: "\n").dropFirst(2).dropLast(2)
+        #expect(summary.allSatisfy { Frame.width(of: String($0).replacingOccurrences(of: " +$", with: "", options: .regularExpression)) <= 82 })
     }
 }

@@ -15,15 +15,16 @@ enum OptionsView {
     /// Questions in the grid: the narrow view shows one of them at a time.
     static func rowCount(_ ctx: Context) -> Int { ctx.content.grid.count }
 
-    /// `current` is the grid row shown on a narrow screen; `width` is the body width.
-    static func body(current: Int, answers: Answers, ctx: Context, g: Glyphs, width: Int) -> [Line] {
+    /// `current` is the grid row shown on a narrow screen; `width` is the
+    /// prose measure and `tableWidth` all the room a table may take.
+    static func body(current: Int, answers: Answers, ctx: Context, g: Glyphs, width: Int, tableWidth: Int) -> [Line] {
         var lines: [Line]
         if ctx.content.options.isEmpty || ctx.content.grid.isEmpty {
             lines = paragraph("This copy of the content has no options to compare.", width: width)
-        } else if isNarrow(width: width) {
+        } else if isNarrow(width: tableWidth) {
             lines = oneQuestion(current, ctx, g, width)
         } else {
-            lines = table(ctx, g, width)
+            lines = table(ctx, g, tableWidth)
         }
         if !ctx.content.options.isEmpty && !ctx.content.grid.isEmpty {
             lines.append(Line())

@@ -18,7 +18,7 @@ enum ResultsView {
         case .questions: return ctx.content.doctorQuestions.count
         case .values: return ValuesRow.all(ctx.content).count
         case .finish: return ctx.content.sure.count
-        case .options: return OptionsView.isNarrow(width: Views.bodyWidth(m.size)) ? OptionsView.rowCount(ctx) : 0
+        case .options: return OptionsView.isNarrow(width: Views.tableWidth(m.size)) ? OptionsView.rowCount(ctx) : 0
         default: return 0
         }
     }
@@ -37,7 +37,7 @@ enum ResultsView {
         lines.append(Line())
         switch section {
         case .summary: lines += summary(assessment, ctx, g, width)
-        case .options: lines += OptionsView.body(current: m.highlight, answers: m.answers, ctx: ctx, g: g, width: width)
+        case .options: lines += OptionsView.body(current: m.highlight, answers: m.answers, ctx: ctx, g: g, width: width, tableWidth: Views.tableWidth(m.size))
         case .numbers: lines += NumbersView.body(answers: m.answers, assessment: assessment, ctx: ctx, g: g, width: width)
         case .evidence: lines += evidence(assessment, m, ctx, g, width)
         case .risks: lines += risks(assessment, ctx, g, width)

@@ -28,8 +28,12 @@ public enum Views {
         return rendered
     }
 
-    /// The width text may use inside the body.
-    static func bodyWidth(_ size: Size) -> Int { max(20, min(size.width, 100) - 4) }
+    /// The width prose may use inside the body: a readable measure of about
+    /// 80 characters, however wide the terminal.
+    static func bodyWidth(_ size: Size) -> Int { max(20, min(size.width, 84) - 4) }
+
+    /// The width a table may use: all of it, on a wide clinic terminal too.
+    static func tableWidth(_ size: Size) -> Int { max(20, size.width - 4) }
 
     /// The inline message for a bad typed answer: what was wrong and what is allowed.
     public static func inlineMessage(_ error: AnswerError?, typed: String) -> String {
