@@ -29,18 +29,22 @@ public func wrap(_ text: String, width first: Int, rest: Int? = nil) -> [String]
                 lineWidth = 0
             }
             if w > width {
-                // A word longer than the line (a URL): break it hard.
-                var remaining = Substring(word)
-                while Frame.width(of: String(remaining)) > width - lineWidth - (lineWidth > 0 ? 1 : 0) {
-                    let room = max(1, width - lineWidth - (lineWidth > 0 ? 1 : 0))
-                    line += (lineWidth > 0 ? " " : "") + remaining.prefix(room)
-                    lines.append(line)
-                    line = ""
-                    lineWidth = 0
-                    remaining = remaining.dropFirst(room)
+                // A word longer than the line (a URL): break it hard, in one
+                // pass over its characters (a 100,000-character word must not
+                // cost time in the square of its length), counting columns.
+                var chunk = "", chunkWidth = 0
+                for character in word {
+                    let cw = Frame.width(of: character)
+                    if chunkWidth + cw > width && chunkWidth > 0 {
+                        lines.append(chunk)          // `width` is now the later lines' width
+                        chunk = ""
+                        chunkWidth = 0
+                    }
+                    chunk.append(character)
+                    chunkWidth += cw
                 }
-                line = String(remaining)
-                lineWidth = Frame.width(of: line)
+                line = chunk
+                lineWidth = chunkWidth
                 continue
             }
             line += (lineWidth > 0 ? " " : "") + word
