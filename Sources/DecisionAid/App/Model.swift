@@ -147,6 +147,9 @@ public struct Model: Sendable, Equatable {
     public var typingConcern = false
     /// The last save or print result, shown in the status row.
     public var notice: Notice?
+    /// True while lp runs (on its own thread): the status row says so, and
+    /// every key still works.
+    public var printing = false
 
     // Safe for shaky hands (see update).
     /// The monotonic clock, as last told by a tick (the run loop sends one before each key).

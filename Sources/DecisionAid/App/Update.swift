@@ -18,6 +18,7 @@ public func update(_ model: inout Model, _ msg: Msg, _ ctx: Context) -> [Effect]
     case .saved(let outcome):
         return saved(outcome, &model, ctx)
     case .printed(let outcome):
+        model.printing = false
         switch outcome {
         case .sent(let message): model.notice = Notice(message)
         case .failed(let message): model.notice = Notice(message, problem: true)
@@ -56,8 +57,9 @@ private func take(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
 }
 
 private func handle(_ key: Key, held: Bool, _ m: inout Model, _ ctx: Context) -> [Effect] {
-    // A notice is about the last action; the next key puts it away.
-    m.notice = nil
+    // A notice is about the last action; the next key puts it away (while
+    // printing, the status row keeps saying so).
+    m.notice = m.printing ? Notice(printingNotice) : nil
     if case .click(let row, _) = key {
         guard m.overlay == nil, !m.typingConcern, let index = Views.render(m, ctx).targets[row] else { return [] }
         // A click moves the highlight, as a digit does; Enter confirms.
@@ -93,6 +95,9 @@ private func handle(_ key: Key, held: Bool, _ m: inout Model, _ ctx: Context) ->
     }
 }
 
+/// The status row while lp runs.
+let printingNotice = "Printing the summary. You can go on using the aid meanwhile."
+
 /// How many focusable items the page has, for the scrolling model.
 private func itemCount(_ m: Model, _ ctx: Context) -> Int {
     if m.overlay != nil { return 0 }
@@ -113,6 +118,9 @@ private func overlayCommand(_ overlay: Overlay, _ command: Command, _ m: inout M
         return [.quit]
     case (.confirmPrint, .print):
         m.overlay = nil
+        guard !m.printing else { return [] }     // one job at a time; the status row says it is printing
+        m.printing = true
+        m.notice = Notice(printingNotice)
         return [.print(text: summaryText(for: "", m, ctx))]
     case (.confirmPrint, .quit), (.saveAs, .quit), (.confirmOverwrite, .quit):
         return askToQuit(&m)
