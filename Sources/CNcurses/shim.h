@@ -15,6 +15,9 @@
 #include <stdio.h>
 #include <unistd.h>
 #include <termios.h>
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <sys/time.h>
 #if __has_include(<ncursesw/curses.h>)
 #include <ncursesw/curses.h>
 #else
@@ -54,6 +57,26 @@ static inline const char *cn_tigetstr(const char *name) {
 }
 
 static inline FILE *cn_fdopen_out(void) { return fdopen(STDOUT_FILENO, "w"); }
+
+/* The terminal's size in rows and columns (TIOCGWINSZ); 0 on success. */
+static inline int cn_window_size(int fd, int *rows, int *cols) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+    *rows = size.ws_row;
+    *cols = size.ws_col;
+    return 0;
+}
+
+/* SIGRTMIN/SIGRTMAX are function calls in glibc, hidden behind macros. */
+static inline int cn_sigrtmin(void) { return SIGRTMIN; }
+static inline int cn_sigrtmax(void) { return SIGRTMAX; }
+
+/* A one-shot real-time timer (SIGALRM after ms milliseconds; 0 cancels).
+   setitimer is a plain system call, safe inside a signal handler. */
+static inline int cn_alarm_after(long ms) {
+    struct itimerval value = { { 0, 0 }, { ms / 1000, (ms % 1000) * 1000 } };
+    return setitimer(ITIMER_REAL, &value, NULL);
+}
 static inline FILE *cn_fdopen_in(void) { return fdopen(STDIN_FILENO, "r"); }
 
 #endif

@@ -16,6 +16,7 @@ public enum InteractiveAid {
         }
         let ctx = Context(content: content, settings: settings, capabilities: screen.capabilities, today: Day.today())
         var model = Model(size: screen.size)
+        var drawn = model
         /// Draws, then tells update what the drawing measured (where the
         /// view is, how long the page is), so update can scroll without drawing.
         func draw() {
@@ -25,26 +26,40 @@ public enum InteractiveAid {
             if model[keyPath: path].measured != rendered.layout {
                 _ = update(&model, .layout(rendered.layout), ctx)
             }
+            drawn = model
         }
         draw()
-        var pending: [Msg] = []
-        loop: while let msg = pending.isEmpty ? screen.nextMessage() : pending.removeFirst() {
-            // Every key comes with the time it was read: update uses it to
-            // tell a bounce or a held key from a new answer.
-            if case .key = msg { _ = update(&model, .tick(now: screen.now()), ctx) }
-            for effect in update(&model, msg, ctx) {
-                switch effect {
-                case .quit: break loop
-                case .save(let text, let path, let overwrite):
-                    pending.append(.saved(SummaryFile.save(text, to: path, overwrite: overwrite)))
-                case .print(let text):
-                    pending.append(.printed(SummaryFile.print(text)))
+
+        // Everything that is waiting (a whole paste) is handled before one
+        // frame is drawn, and a frame is drawn only when the model changed:
+        // a tick or a key that does nothing redraws nothing, so screen readers
+        // do not repeat themselves and a flood of keys cannot outrun the screen.
+        loop: while let batch = screen.nextMessages() {
+            var queue = batch[...]
+            var resized = false
+            while let msg = queue.popFirst() {
+                if case .resize = msg { resized = true }
+                // Every key comes with the time it was read: update uses it to
+                // tell a bounce or a held key from a new answer.
+                if case .key = msg { _ = update(&model, .tick(now: screen.now()), ctx) }
+                var outcomes: [Msg] = []
+                for effect in update(&model, msg, ctx) {
+                    switch effect {
+                    case .quit:
+                        break loop
+                    case .save(let text, let path, let overwrite):
+                        // Quick and local: done here, and its outcome handled before the next key.
+                        outcomes.append(.saved(SummaryFile.save(text, to: path, overwrite: overwrite)))
+                    case .print(let text):
+                        // lp may take up to its time limit: it runs on its own
+                        // thread, and its outcome comes back as a message.
+                        let mailbox = screen.mailbox
+                        Printer.start(text) { outcome in mailbox.post(.printed(outcome)) }
+                    }
                 }
+                queue = outcomes[...] + queue
             }
-            // A tick changes nothing on screen yet; redrawing on it would make
-            // screen readers repeat themselves.
-            if case .tick = msg { continue }
-            draw()
+            if model != drawn || resized { draw() }
         }
         screen.close()
         if let code = screen.signalExitCode { return code }
@@ -55,4 +70,3 @@ public enum InteractiveAid {
         return 0
     }
 }
-

@@ -31,20 +31,28 @@ public enum TerminalError: Error, CustomStringConvertible {
 @MainActor
 public final class CursesScreen {
     public let capabilities: Capabilities
-    /// Why nextMessage() returned nil: a signal, or the terminal went away.
+    /// Why nextMessages() returned nil: a signal, or the terminal went away.
     public private(set) var endReason: String?
-    /// 143 after SIGTERM, 129 after SIGHUP (128 + signal, as a shell reports);
-    /// nil otherwise. The caller passes it to exit() after close().
+    /// 128 + the signal's number after a signal that ends the program (143
+    /// after SIGTERM, 129 after SIGHUP, as a shell reports); nil otherwise.
+    /// The caller passes it to exit() after close().
     public private(set) var signalExitCode: Int32?
+    /// Where other threads (a print job) send messages for the loop; posting wakes it.
+    public nonisolated let mailbox = Mailbox()
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private let attributes: [Style: (attrs: attr_t, pair: Int16)]
     private let tickMilliseconds: Int32 = 250
+    /// How long to wait for the rest of an escape sequence before taking a lone ESC as Escape.
+    private let escapeDelayMilliseconds: Int32 = 25
     private var previousActions: [Int32: sigaction]
+    private var decoder: InputDecoder
+    private var inputBuffer: [UInt8] = []
+    private var lastFrame: Frame?
+    /// Set after a resize: the next draw repaints the whole terminal.
+    private var needsRepaint = false
     private var isClosed = false
-    /// Consecutive reads that failed before the timeout ran out (see nextMessage).
-    private var earlyFailures = 0
     private static var isOpen = false
 
     public var size: Size {
@@ -52,12 +60,14 @@ public final class CursesScreen {
     }
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, capabilities: Capabilities,
-                 attributes: [Style: (attrs: attr_t, pair: Int16)], previousActions: [Int32: sigaction]) {
+                 attributes: [Style: (attrs: attr_t, pair: Int16)], previousActions: [Int32: sigaction],
+                 decoder: InputDecoder) {
         self.screen = screen
         self.window = window
         self.capabilities = capabilities
         self.attributes = attributes
         self.previousActions = previousActions
+        self.decoder = decoder
     }
 
     // MARK: Opening
@@ -70,14 +80,15 @@ public final class CursesScreen {
         setlocale(LC_NUMERIC, "C")   // ncurses needs only LC_CTYPE; keep "5.5" parsing and printing as is
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         guard tcgetattr(STDIN_FILENO, savedTermios) == 0 else { throw TerminalError.notATerminal }
+        guard openWakePipe() else { throw TerminalError.notATerminal }
 
-        // raw() already passes Ctrl-C/\/Z through as keys; ignoring the signals as
-        // well means nothing else (or ncurses' own handlers) can turn them into
-        // a kill or a suspend. SIGTERM/SIGHUP only set a flag the loop polls.
-        var previous: [Int32: sigaction] = [:]
-        for sig in [SIGINT, SIGQUIT, SIGTSTP] { previous[sig] = setAction(sig, handler: SIG_IGN) }
-        for sig in [SIGTERM, SIGHUP] { previous[sig] = setAction(sig, handler: { pendingSignal.store($0, ordering: .relaxed) }) }
-        func undoSignals() { for (sig, action) in previous { var a = action; sigaction(sig, &a, nil) } }
+        // Installed before newterm, so ncurses (which only takes signals still
+        // at their default) installs none of its own. See "Signals" below.
+        let previous = installSignalHandlers()
+        func undoSignals() {
+            for (sig, action) in previous { var a = action; sigaction(sig, &a, nil) }
+            closeWakePipe()
+        }
 
         // newterm, unlike initscr, returns nil for an unknown TERM instead of exiting.
         guard let output = cn_fdopen_out(), let input = cn_fdopen_in(),
@@ -93,9 +104,9 @@ public final class CursesScreen {
 
         raw()
         noecho()
-        keypad(window, true)
-        cn_set_escdelay(25)          // Esc must feel instant (default waits 1 s)
-        defineCommonKeys()
+        keypad(window, true)         // sends smkx; InputDecoder reads both cursor-key modes anyway
+        typeahead(-1)                // never abandon a frame half drawn because a key is waiting:
+                                     // frames are drawn only when something changed
         curs_set(1)                  // screen readers and magnifiers follow the cursor
 
         let unicode = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } == "UTF-8"
@@ -103,14 +114,16 @@ public final class CursesScreen {
         let attributes = color ? colorAttributes() : monochromeAttributes()
 
         if mouse {
-            mouseinterval(0)         // report presses at once, no click-detection delay
+            // ncurses sends the terminal's own "report the mouse" sequence;
+            // InputDecoder reads the reports (SGR or X10).
+            mouseinterval(0)
             mousemask(cn_button1_pressed() | cn_button1_clicked() | cn_button4_pressed() | cn_button5_pressed(), nil)
         }
 
         let result = CursesScreen(screen: screen, window: window,
                                   capabilities: Capabilities(unicode: unicode, color: color),
-                                  attributes: attributes, previousActions: previous)
-        wtimeout(window, result.tickMilliseconds)  // wake regularly: ticks, signal flags
+                                  attributes: attributes, previousActions: previous,
+                                  decoder: InputDecoder(extraSequences: terminfoKeys()))
         armEmergencyRestore(mouse: mouse)
         // One-shot (SA_RESETHAND): the default action is back in place when the
         // handler re-raises, so the process still dies of the same signal.
@@ -122,25 +135,20 @@ public final class CursesScreen {
         return result
     }
 
-    /// Many terminals (PuTTY, tmux, rxvt, xterm under TERM=vt100 or linux) send
-    /// keys as sequences their TERM's terminfo does not list; unknown, they
-    /// would arrive as Escape followed by "[1~", and Escape means "back". Teach
-    /// ncurses the common ones, unless the terminfo already binds them to a key
-    /// we use (codes above KEY_MAX are terminfo extensions we ignore anyway).
-    private static func defineCommonKeys() {
-        var keys: [(String, Int32)] = [
-            ("[1~", KEY_HOME), ("[7~", KEY_HOME), ("[H", KEY_HOME), ("OH", KEY_HOME),
-            ("[4~", KEY_END), ("[8~", KEY_END), ("[F", KEY_END), ("OF", KEY_END),
-            ("[3~", KEY_DC), ("[5~", KEY_PPAGE), ("[6~", KEY_NPAGE), ("[Z", KEY_BTAB),
-            ("OP", cn_key_f(1)), ("OQ", cn_key_f(2)), ("OR", cn_key_f(3)), ("OS", cn_key_f(4)),
+    /// The key sequences this terminal's terminfo entry lists, for the keys
+    /// the aid uses; InputDecoder already knows the common ones, these cover
+    /// terminals that send something else.
+    private static func terminfoKeys() -> [([UInt8], Key)] {
+        var names: [(String, Key)] = [
+            ("kcuu1", .up), ("kcud1", .down), ("kcub1", .left), ("kcuf1", .right),
+            ("khome", .home), ("kfnd", .home), ("kend", .end), ("kslt", .end),
+            ("kdch1", .delete), ("kpp", .pageUp), ("knp", .pageDown), ("kcbt", .backTab), ("kent", .enter),
         ]
-        for (index, number) in [15, 17, 18, 19, 20, 21, 23, 24].enumerated() {
-            keys.append(("[\(number)~", cn_key_f(Int32(index + 5))))
-        }
-        for (suffix, code) in keys {
-            let sequence = "\u{1B}" + suffix
-            let existing = key_defined(sequence)
-            if existing == 0 || existing > KEY_MAX { define_key(sequence, code) }
+        for n in 1...12 { names.append(("kf\(n)", .function(n))) }
+        return names.compactMap { name, key in
+            guard let value = cn_tigetstr(name) else { return nil }
+            let bytes = stripPadding(Array(String(cString: value).utf8))
+            return bytes.count >= 2 && bytes[0] == 0x1B ? (bytes, key) : nil
         }
     }
 
@@ -185,9 +193,18 @@ public final class CursesScreen {
 
     // MARK: Drawing
 
+    /// Copies `frame` to the terminal. A frame equal to the last one drawn
+    /// is not sent again (unless the terminal was resized).
     public func draw(_ frame: Frame) {
         guard !isClosed else { return }
-        werase(window)
+        if !needsRepaint, let lastFrame, lastFrame == frame { return }
+        lastFrame = frame
+        if needsRepaint {
+            wclear(window)           // the next refresh clears and repaints the whole terminal
+            needsRepaint = false
+        } else {
+            werase(window)
+        }
         let rows = min(frame.size.height, Int(getmaxy(window)))
         let columns = min(frame.size.width, Int(getmaxx(window)))
         for row in 0..<rows {
@@ -241,103 +258,109 @@ public final class CursesScreen {
     }
 
     // MARK: Input
+    //
+    // The program reads the terminal itself (poll and read on standard input)
+    // and decodes the bytes with InputDecoder; curses only draws. So every
+    // pending byte is taken before the next frame is drawn, an invalid byte
+    // costs only itself in any locale, and a signal, a resize or a finished
+    // print job wakes the loop at once through the wake pipe.
 
-    /// Waits up to about a quarter of a second. nil means the program must end
+    /// Waits up to about a quarter of a second and returns everything that
+    /// has happened since the last call, in order: keys (all the input that is
+    /// waiting, a whole paste at once), a resize, messages posted from other
+    /// threads, or a tick when nothing came. nil means the program must end
     /// (see endReason and signalExitCode); it then keeps returning nil.
-    public func nextMessage() -> Msg? {
+    public func nextMessages() -> [Msg]? {
         while !isClosed {
             if let reason = pendingEnd() { return end(reason) }
-            let started = monotonicSeconds()
-            var code: wint_t = 0
-            let result = wget_wch(window, &code)
+            var messages = mailbox.take()
+            if resizePending.exchange(false, ordering: .relaxed) {
+                applyResize()
+                messages.append(.resize(size))
+            }
+            // Wait for input, unless there is news already; while half an
+            // escape sequence is held, wait only the escape delay.
+            let wait: Int32 = !messages.isEmpty ? 0 : decoder.isWaiting ? escapeDelayMilliseconds : tickMilliseconds
+            var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: wakeRead.load(ordering: .relaxed), events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, nfds_t(fds.count), wait)
+            if ready < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }    // a signal: the flags are checked above
+                return end("cannot wait for the terminal (\(String(cString: strerror(errno))))")
+            }
+            if fds[1].revents != 0 { drainWakePipe() }
+            if fds[0].revents != 0 {
+                guard readInput() else { return end("the terminal was disconnected") }
+                messages += decoder.feed(inputBuffer).map(Msg.key)
+                inputBuffer.removeAll(keepingCapacity: true)
+            } else if ready == 0 && decoder.isWaiting {
+                // Nothing more came within the escape delay: a lone ESC is the Escape key.
+                messages += decoder.flush().map(Msg.key)
+            }
             if let reason = pendingEnd() { return end(reason) }
+            if !messages.isEmpty { return messages }
+            if ready == 0 && wait == tickMilliseconds { return [.tick(now: monotonicSeconds())] }
+        }
+        return nil
+    }
 
-            if result == ERR {
-                let now = monotonicSeconds()
-                if now - started >= Double(tickMilliseconds) / 2000 {
-                    earlyFailures = 0
-                    return .tick(now: now)
-                }
-                // ERR long before the timeout: a signal, an invalid byte, or a dead
-                // terminal. After an ssh drop read() fails at once forever, which
-                // would spin the CPU, so check the terminal and give up soon.
-                if terminalIsGone() { return end("the terminal was disconnected") }
-                earlyFailures += 1
-                if earlyFailures >= 100 { return end("input keeps failing; the terminal seems lost") }
-                usleep(10_000)
+    /// One message at a time, for callers that want it so.
+    public func nextMessage() -> Msg? {
+        if queued.isEmpty { guard let batch = nextMessages() else { return nil }; queued = batch[...] }
+        return queued.popFirst()
+    }
+    private var queued: ArraySlice<Msg> = []
+
+    /// Reads everything waiting on standard input into inputBuffer (up to a
+    /// megabyte at a time, so a flood cannot starve the screen). false when
+    /// the terminal has gone (end of file, EIO, hang-up).
+    private func readInput() -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while inputBuffer.count < 1 << 20 {
+            let n = read(STDIN_FILENO, &chunk, chunk.count)
+            if n > 0 {
+                inputBuffer += chunk[0..<n]
+            } else if n == 0 {
+                return false
+            } else if errno == EINTR {
                 continue
+            } else if errno == EAGAIN {
+                break
+            } else {
+                return false
             }
-            earlyFailures = 0
-            if let message = translate(code: code, isFunctionKey: result == KEY_CODE_YES) { return message }
+            // More waiting? Look without blocking.
+            var probe = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            if poll(&probe, 1, 0) <= 0 { break }
+            if probe.revents & Int16(POLLIN) == 0 { return probe.revents & Int16(POLLHUP | POLLERR | POLLNVAL) == 0 }
         }
-        return nil
+        return true
     }
 
-    private func translate(code: wint_t, isFunctionKey: Bool) -> Msg? {
-        let value = Int32(bitPattern: code)
-        if isFunctionKey {
-            switch value {
-            case KEY_RESIZE: return .resize(size)
-            case KEY_MOUSE: return mouseMessage()
-            case KEY_UP: return .key(.up)
-            case KEY_DOWN: return .key(.down)
-            case KEY_LEFT: return .key(.left)
-            case KEY_RIGHT: return .key(.right)
-            case KEY_ENTER: return .key(.enter)
-            case KEY_BACKSPACE: return .key(.backspace)
-            case KEY_DC: return .key(.delete)
-            case KEY_BTAB: return .key(.backTab)
-            case KEY_HOME, KEY_FIND, KEY_A1: return .key(.home)
-            case KEY_END, KEY_SELECT, KEY_C1: return .key(.end)
-            case KEY_PPAGE, KEY_A3: return .key(.pageUp)
-            case KEY_NPAGE, KEY_C3: return .key(.pageDown)
-            case cn_key_f(1)...cn_key_f(12): return .key(.function(Int(value - cn_key_f(0))))
-            default: return nil                                  // keys the aid does not use
-            }
-        }
-        switch value {
-        case 9: return .key(.tab)
-        case 10, 13: return .key(.enter)
-        case 8, 127: return .key(.backspace)
-        case 27: return .key(.escape)
-        case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(value) + 0x60))))
-        case 28...31: return .key(.control(Character(Unicode.Scalar(UInt8(value) + 0x40))))
-        case 0..<32, 0x80..<0xA0: return nil
-        default:
-            guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
-            return .key(.character(Character(scalar)))
-        }
-    }
-
-    private func mouseMessage() -> Msg? {
-        var event = MEVENT()
-        guard getmouse(&event) == OK else { return nil }
-        if event.bstate & cn_button4_pressed() != 0 { return .key(.scrollUp) }
-        if event.bstate & cn_button5_pressed() != 0 { return .key(.scrollDown) }
-        if event.bstate & (cn_button1_pressed() | cn_button1_clicked()) != 0 {
-            return .key(.click(row: Int(event.y), column: Int(event.x)))
-        }
-        return nil
+    /// Tells curses the terminal's new size (we handle SIGWINCH ourselves,
+    /// so curses does not), and repaints everything on the next draw.
+    private func applyResize() {
+        var rows: Int32 = 0, columns: Int32 = 0
+        guard cn_window_size(STDOUT_FILENO, &rows, &columns) == 0 || cn_window_size(STDIN_FILENO, &rows, &columns) == 0 else { return }
+        resizeterm(max(1, rows), max(1, columns))
+        needsRepaint = true
     }
 
     private func pendingEnd() -> String? {
         if endReason != nil { return endReason }
-        switch pendingSignal.load(ordering: .relaxed) {
-        case SIGTERM: signalExitCode = 128 + SIGTERM; return "terminated (SIGTERM)"
-        case SIGHUP: signalExitCode = 128 + SIGHUP; return "the terminal hung up (SIGHUP)"
-        default: return nil
+        let sig = pendingSignal.load(ordering: .relaxed)
+        guard sig != 0 else { return nil }
+        signalExitCode = 128 + sig
+        switch sig {
+        case SIGTERM: return "terminated (SIGTERM)"
+        case SIGHUP: return "the terminal hung up (SIGHUP)"
+        default: return "ended by signal \(sig)"
         }
     }
 
-    private func end(_ reason: String) -> Msg? {
+    private func end(_ reason: String) -> [Msg]? {
         endReason = reason
         return nil
-    }
-
-    private func terminalIsGone() -> Bool {
-        if isatty(STDIN_FILENO) != 1 { return true }
-        var probe = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        return poll(&probe, 1, 0) > 0 && probe.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// The monotonic clock in seconds, as ticks report it.
@@ -364,50 +387,186 @@ public final class CursesScreen {
         }
         endwin()
         delscreen(screen)
-        disarmEmergencyRestore()
         tcsetattr(STDIN_FILENO, TCSADRAIN, savedTermios)
+        // Restored in full: no emergency needed any more, then the signals back
+        // as they were (the fallback timer of a signal is cancelled first).
+        disarmEmergencyRestore()
+        cn_alarm_after(0)
         for (sig, action) in previousActions {
             var a = action
             sigaction(sig, &a, nil)
         }
+        closeWakePipe()
         CursesScreen.isOpen = false
     }
 }
 
-// MARK: - Signal-safe state
+/// Messages from other threads for the screen's loop. Posting wakes the loop
+/// at once (through the same pipe the signal handlers use).
+public final class Mailbox: Sendable {
+    private let queue = Mutex<[Msg]>([])
+
+    public func post(_ msg: Msg) {
+        queue.withLock { $0.append(msg) }
+        wakeLoop()
+    }
+
+    func take() -> [Msg] {
+        queue.withLock { messages in
+            defer { messages.removeAll() }
+            return messages
+        }
+    }
+}
+
+// MARK: - Signals
+//
+// What each signal does while the screen is open:
+//
+// - SIGINT, SIGQUIT, SIGTSTP: ignored. raw() already passes Ctrl-C, Ctrl-\ and
+//   Ctrl-Z through as keys; ignoring the signals as well means nothing else
+//   (or ncurses' own handlers) can turn them into a kill or a suspend.
+// - SIGPIPE, SIGXFSZ: ignored, so a write to a closed pipe fails with EPIPE
+//   and a too-large write with EFBIG instead of killing the program.
+// - SIGWINCH: sets a flag; the loop asks the terminal its new size.
+// - SIGTERM, SIGHUP, and every other signal whose default action ends the
+//   process (USR1/2, ALRM, XCPU, VTALRM, PROF, IO, SYS, STKFLT, PWR, the
+//   real-time signals): the first sets a flag and wakes the loop, which
+//   restores the terminal and exits with 128 + the signal. The handler also
+//   arms a timer: if the loop has not finished within half a second (the
+//   terminal has stopped reading, so writing to it blocks), the timer's
+//   SIGALRM does an emergency restore with non-blocking writes and _exit.
+//   A second such signal does the same at once. The extra signals are taken
+//   over only while at their default: one inherited as ignored stays ignored.
+// - SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE (a crash): an emergency
+//   restore, then the signal again with its default action.
 //
 // Signal handlers cannot capture context, so the little they touch lives in
-// globals set up before any handler can run: an atomic for the pending
-// signal, and preallocated memory for the emergency terminal restore.
+// globals set up before any handler can run: atomics, the wake pipe, and
+// preallocated memory for the emergency terminal restore.
 
 private let pendingSignal = Atomic<Int32>(0)
+private let resizePending = Atomic<Bool>(false)
+private let wakeRead = Atomic<Int32>(-1)
+private let wakeWrite = Atomic<Int32>(-1)
 private let restoreArmed = Atomic<Bool>(false)
 private let resetLength = Atomic<Int>(0)
 private let resetCapacity = 512
+/// How long the orderly shutdown after a signal may take before the emergency exit.
+private let fallbackMilliseconds = 500
 nonisolated(unsafe) private let savedTermios = UnsafeMutablePointer<termios>.allocate(capacity: 1)
 nonisolated(unsafe) private let resetBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: resetCapacity)
 private let exitHookInstalled = Atomic<Bool>(false)
+
+/// Signals that end the program by default and are taken over only if still at their default.
+private func otherEndingSignals() -> [Int32] {
+    var signals = [SIGUSR1, SIGUSR2, SIGXCPU, SIGVTALRM, SIGPROF, SIGIO, SIGSYS, SIGSTKFLT, SIGPWR]
+    let low = cn_sigrtmin(), high = cn_sigrtmax()
+    if low > 0 && high >= low { signals += Array(low...high) }
+    return signals
+}
+
+/// Installs the handlers described above; returns the actions they replaced.
+private func installSignalHandlers() -> [Int32: sigaction] {
+    pendingSignal.store(0, ordering: .relaxed)
+    resizePending.store(false, ordering: .relaxed)
+    var previous: [Int32: sigaction] = [:]
+    for sig in [SIGINT, SIGQUIT, SIGTSTP, SIGPIPE, SIGXFSZ] { previous[sig] = setAction(sig, handler: SIG_IGN) }
+    previous[SIGWINCH] = setAction(SIGWINCH, handler: { _ in
+        resizePending.store(true, ordering: .relaxed)
+        wakeLoop()
+    })
+    let ending: sighandler_t = { sig in signalEnds(sig) }
+    // SIGALRM is also the fallback timer's signal, so it is always ours.
+    for sig in [SIGTERM, SIGHUP, SIGALRM] { previous[sig] = setAction(sig, handler: ending) }
+    for sig in otherEndingSignals() {
+        var current = sigaction()
+        guard sigaction(sig, nil, &current) == 0, current.__sigaction_handler.sa_handler == nil else { continue }  // nil is SIG_DFL
+        previous[sig] = setAction(sig, handler: ending)
+    }
+    return previous
+}
+
+/// The handler of every signal that ends the program. Async-signal-safe.
+private func signalEnds(_ sig: Int32) {
+    if pendingSignal.compareExchange(expected: 0, desired: sig, ordering: .relaxed).exchanged {
+        cn_alarm_after(fallbackMilliseconds)
+        wakeLoop()
+    } else {
+        // The fallback timer, or a second signal: the loop is stuck (most
+        // likely writing to a terminal that has stopped reading). Restore what
+        // can be restored without blocking, and go.
+        emergencyRestore()
+        _exit(128 + pendingSignal.load(ordering: .relaxed))
+    }
+}
 
 @discardableResult
 private func setAction(_ sig: Int32, handler: sighandler_t?, flags: Int32 = 0) -> sigaction {
     var action = sigaction()
     action.__sigaction_handler.sa_handler = handler
     sigemptyset(&action.sa_mask)
-    action.sa_flags = flags        // no SA_RESTART: a signal should wake a blocked read
+    action.sa_flags = flags        // no SA_RESTART: a signal should wake a blocked poll
     var old = sigaction()
     sigaction(sig, &action, &old)
     return old
 }
 
-/// Async-signal-safe: only tcsetattr and write on memory prepared at open.
+/// A pipe whose only job is to wake poll(): signal handlers and other
+/// threads write a byte to it. Both ends non-blocking, so a full pipe never
+/// blocks a handler (the loop is being woken anyway).
+private func openWakePipe() -> Bool {
+    var fds: [Int32] = [-1, -1]
+    guard pipe(&fds) == 0 else { return false }
+    for fd in fds {
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+    }
+    wakeRead.store(fds[0], ordering: .relaxed)
+    wakeWrite.store(fds[1], ordering: .relaxed)
+    return true
+}
+
+private func closeWakePipe() {
+    let read = wakeRead.exchange(-1, ordering: .relaxed), write = wakeWrite.exchange(-1, ordering: .relaxed)
+    if read >= 0 { close(read) }
+    if write >= 0 { close(write) }
+}
+
+/// Async-signal-safe: one write to a non-blocking pipe.
+private func wakeLoop() {
+    let fd = wakeWrite.load(ordering: .relaxed)
+    guard fd >= 0 else { return }
+    var byte: UInt8 = 1
+    _ = write(fd, &byte, 1)
+}
+
+private func drainWakePipe() {
+    var buffer = [UInt8](repeating: 0, count: 256)
+    while read(wakeRead.load(ordering: .relaxed), &buffer, buffer.count) > 0 {}
+}
+
+/// Async-signal-safe: tcsetattr, fcntl, tcflush and write on memory prepared
+/// at open. Never blocks: if the terminal is not taking output (a stalled
+/// connection), what is queued for it is dropped so the reset can go in.
 private func emergencyRestore() {
     guard restoreArmed.exchange(false, ordering: .relaxed) else { return }
     tcsetattr(STDIN_FILENO, TCSANOW, savedTermios)
-    _ = write(STDOUT_FILENO, resetBytes, resetLength.load(ordering: .relaxed))
+    let flags = fcntl(STDOUT_FILENO, F_GETFL)
+    guard flags >= 0 else { return }
+    _ = fcntl(STDOUT_FILENO, F_SETFL, flags | O_NONBLOCK)
+    let length = resetLength.load(ordering: .relaxed)
+    var written = write(STDOUT_FILENO, resetBytes, length)
+    if written < length {
+        tcflush(STDOUT_FILENO, TCOFLUSH)
+        let done = max(0, written)
+        written = write(STDOUT_FILENO, resetBytes + done, length - done)
+    }
+    _ = fcntl(STDOUT_FILENO, F_SETFL, flags)
 }
 
 /// Prepares the bytes that undo what the screen changed, for a process that
-/// ends by a trap, abort or exit() without close().
+/// ends by a trap, abort, exit() or a stalled terminal without close().
 @MainActor
 private func armEmergencyRestore(mouse: Bool) {
     var sequence = [UInt8]()
@@ -418,7 +577,7 @@ private func armEmergencyRestore(mouse: Bool) {
     add("sgr0")
     add("cnorm")
     add("rmkx")
-    if mouse { sequence += Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l".utf8) }
+    if mouse { sequence += Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l".utf8) }
     if cn_tigetstr("rmcup") != nil { add("rmcup") } else { add("clear") }
     let count = min(sequence.count, resetCapacity)
     for index in 0..<count { resetBytes[index] = sequence[index] }

@@ -52,9 +52,13 @@ final class Tmux {
 
     /// Starts `binary arguments` in a width×height window with exactly this
     /// environment (plus PATH and HOME). NO_COLOR is set only if `noColor`.
+    /// `directory` is the program's current folder (default: a new empty one,
+    /// removed by close(), so nothing it writes lands in the package).
+    /// With `restartUntilStopped`, the program is started again whenever it
+    /// ends (each exit status goes to exitStatuses()) until stopRestarting().
     init(binary: String? = nil, arguments: [String] = [], width: Int = 80, height: Int = 24,
          term: String = "xterm-256color", lang: String = "C.UTF-8", noColor: Bool = false,
-         environment: [String: String] = [:]) throws {
+         environment: [String: String] = [:], directory: String? = nil, restartUntilStopped: Bool = false) throws {
         if let reason = Tmux.unavailableReason, binary == nil { throw Failure(description: reason) }
         guard let program = binary ?? Tmux.binaryPath else { throw Failure(description: "no binary") }
         workDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
@@ -69,9 +73,15 @@ final class Tmux {
         // exit status and keeps the pane (and its tty) alive for stty().
         let run = (["env", "-i"] + envArguments + [program] + arguments).map(Tmux.quote).joined(separator: " ")
         let inner = "echo $$ > \(Tmux.quote(pidFile.path)); exec \(run)"
-        let outer = "sh -c \(Tmux.quote(inner)); echo EXIT=$?; sleep 600"
+        var outer = "sh -c \(Tmux.quote(inner)); echo EXIT=$?; sleep 600"
+        if restartUntilStopped {
+            let log = Tmux.quote(exitLog.path), stop = Tmux.quote(stopFile.path)
+            outer = "while :; do sh -c \(Tmux.quote(inner)); s=$?; echo $s >> \(log); [ -e \(stop) ] && break; done; echo EXIT=$s; sleep 600"
+        }
+        let folder = directory ?? workDirectory.appendingPathComponent("cwd").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try tmux("start-server", ";", "set-option", "-g", "status", "off", ";",
-                 "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", "sh", "-c", outer)
+                 "new-session", "-d", "-s", "main", "-c", folder, "-x", "\(width)", "-y", "\(height)", "sh", "-c", outer)
         socketPath = try tmux("display-message", "-p", "#{socket_path}").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -142,6 +152,23 @@ final class Tmux {
         return try Tmux.run("/bin/sh", ["-c", "stty -a < \(Tmux.quote(tty))"])
     }
 
+    /// What the pane's terminal is doing, as tmux tracks it: "alternate_on",
+    /// "cursor_flag", "mouse_any_flag", "mouse_standard_flag",
+    /// "mouse_button_flag", "mouse_sgr_flag", "keypad_cursor_flag" ("0" or "1").
+    func modes() throws -> [String: String] {
+        let names = ["alternate_on", "cursor_flag", "mouse_any_flag", "mouse_standard_flag",
+                     "mouse_button_flag", "mouse_sgr_flag", "keypad_cursor_flag"]
+        let values = try tmux("display-message", "-p", "-t", "main", names.map { "#{\($0)}" }.joined(separator: " "))
+            .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").map(String.init)
+        return Dictionary(uniqueKeysWithValues: zip(names, values))
+    }
+
+    /// Raw bytes, typed as they are (send-keys -H): invalid UTF-8, escape sequences, mouse reports.
+    func sendBytes(_ bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else { return }
+        try tmux(["send-keys", "-t", "main", "-H"] + bytes.map { String(format: "%02x", $0) })
+    }
+
     /// The program's process id (not the wrapping shell's).
     func programPID() throws -> pid_t {
         let text = try String(contentsOf: pidFile, encoding: .utf8)
@@ -170,9 +197,21 @@ final class Tmux {
         try? FileManager.default.removeItem(at: workDirectory)
     }
 
+    /// With restartUntilStopped: the exit status of every run that has ended, in order.
+    func exitStatuses() -> [Int] {
+        ((try? String(contentsOf: exitLog, encoding: .utf8)) ?? "").split(separator: "\n").compactMap { Int($0) }
+    }
+
+    /// With restartUntilStopped: the program is not started again after it next ends.
+    func stopRestarting() {
+        FileManager.default.createFile(atPath: stopFile.path, contents: Data())
+    }
+
     // MARK: Plumbing
 
     private var pidFile: URL { workDirectory.appendingPathComponent("pid") }
+    private var exitLog: URL { workDirectory.appendingPathComponent("exits") }
+    private var stopFile: URL { workDirectory.appendingPathComponent("stop") }
 
     @discardableResult
     private func tmux(_ arguments: String...) throws -> String {
