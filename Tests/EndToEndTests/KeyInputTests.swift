@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The screen reads every key, whatever the locale and the terminal's key
+/// mode, keeps up with a paste, and prints without blocking. The real binary in tmux.
+@Suite(.enabled(if: Tmux.unavailableReason == nil, "needs tmux and a built binary"))
+struct KeyInputTests {
+    func toAge(_ tmux: Tmux) throws {
+        try tmux.waitFor("Welcome")
+        try tmux.send("Enter")
+        try tmux.waitFor("Before you start")
+        try tmux.send("Enter")                                // SURE: skipped
+        try tmux.waitFor("How old are you?")
+    }
+
+    /// Under LANG=C a Latin-1 é (one byte, not UTF-8) and stray bytes cost
+    /// only themselves: the digits typed after them still arrive.
+    @Test func invalidBytesDoNotSwallowLaterKeysUnderLangC() throws {
+        let tmux = try Tmux(width: 80, height: 24, term: "xterm-256color", lang: "C")
+        defer { tmux.close() }
+        try toAge(tmux)
+        try tmux.sendBytes([0xE9, 0x33, 0xFF, 0x80, 0x34])     // é 3 <invalid> <invalid> 4
+        try tmux.waitFor("Your answer: 34")
+        // A real UTF-8 é is one key: typed, then deleted with one Backspace.
+        try tmux.sendBytes([0xC3, 0xA9])
+        try tmux.send("BSpace")
+        try tmux.send("Enter")
+        try tmux.waitFor("Which type of MS")
+    }
+
+    /// Cursor keys arrive as ESC [ B (normal mode) or ESC O B (application
+    /// mode) whatever the terminal was told; both move, neither is Escape.
+    @Test func cursorKeysWorkInBothModes() throws {
+        let tmux = try Tmux(width: 80, height: 24, term: "xterm-256color", lang: "C.UTF-8")
+        defer { tmux.close() }
+        try toAge(tmux)
+        try tmux.type("34")
+        try tmux.send("Enter")
+        try tmux.waitFor("Which type of MS")
+        try tmux.sendBytes(Array("\u{1B}[B".utf8))
+        try tmux.waitFor("› 2 ( ) Secondary progressive")
+        try tmux.sendBytes(Array("\u{1B}OB".utf8))
+        try tmux.waitFor("› 3 ( ) Primary progressive")
+        try tmux.sendBytes(Array("\u{1B}[1;5A".utf8))          // Ctrl-Up: still Up
+        try tmux.waitFor("› 2 ( ) Secondary progressive")
+        try tmux.sendBytes(Array("\u{1B}[4~".utf8))            // End, the vt220 way
+        try tmux.waitFor("› 5 ( ) I'm not sure")
+        try tmux.sendBytes(Array("\u{1B}OH".utf8))             // Home, application mode
+        try tmux.waitFor("› 1 ( ) Relapsing-remitting")
+        #expect(try tmux.screen().contains("Which type of MS"), "a sequence was taken as Escape (back)")
+    }
+
+    /// A 5,000-character paste at 200×60 is taken in one go and drawn once:
+    /// the keys after it are answered within a generous bound (the figure is
+    /// printed; the aim is well under half a second).
+    @Test func aLongPasteIsHandledQuickly() throws {
+        let tmux = try Tmux(width: 200, height: 60, term: "xterm-256color", lang: "C.UTF-8")
+        defer { tmux.close() }
+        try toAge(tmux)
+        let paste = String(repeating: "1234567890", count: 500)
+        let started = Date()
+        try tmux.type(paste)
+        for _ in 0..<12 { try tmux.send("BSpace") }           // the field holds at most 12
+        try tmux.type("34")
+        try tmux.send("Enter")
+        try tmux.waitFor("Which type of MS", timeout: 30)
+        let took = Date().timeIntervalSince(started)
+        print("paste figure: 5,000 characters typed at 200x60, then the next question, in \(String(format: "%.2f", took)) s (through tmux)")
+        #expect(took < 5, "a 5,000-character paste took \(took) s")
+    }
+
+    /// lp runs on its own thread: while it works (a fake lp that takes 3 s)
+    /// the status row says so and keys still move between sections; then
+    /// its answer appears. SIGTERM meanwhile still ends the aid at once.
+    @Test(arguments: [false, true])
+    func printingDoesNotBlockTheScreen(endWithSIGTERM: Bool) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("decision-aid-lp-\(getpid())-\(endWithSIGTERM)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lp = folder.appendingPathComponent("lp").path
+        try "#!/bin/sh\ncat > /dev/null\nsleep 3\necho 'request id is slow-1 (1 file(s))'\n".write(toFile: lp, atomically: true, encoding: .utf8)
+        chmod(lp, 0o755)
+
+        let tmux = try Tmux(width: 80, height: 24, term: "xterm-256color", lang: "C.UTF-8",
+                            environment: ["PATH": folder.path + ":/usr/bin:/bin"])
+        defer { tmux.close() }
+        try toAge(tmux)
+        try tmux.type("62")
+        try tmux.send("Enter")
+        try tmux.waitFor("Which type of MS")
+        try tmux.send("3")                                    // primary progressive: a short way to the end
+        try tmux.waitFor("How many relapses")
+        try tmux.type("0")
+        try tmux.send("Enter")
+        try tmux.waitFor("Did an MRI scan")
+        try tmux.send("2")
+        try tmux.waitFor("walking on most days")
+        try tmux.send("5")
+        try tmux.waitFor("years ago were you told")
+        try tmux.type("20")
+        try tmux.send("Enter")
+        try tmux.waitFor("Tick each one you have taken")
+        try tmux.send("1", "Enter")
+        try tmux.waitFor("not safe for you")
+        try tmux.send("2")
+        try tmux.waitFor("heart, lung, liver or kidney")
+        try tmux.send("2")
+        try tmux.waitFor("Review your answers")
+        try tmux.send("End", "Enter")
+        try tmux.waitFor("[1 Summary]")
+
+        let pressed = Date()
+        try tmux.send("p")
+        try tmux.waitFor("Printing the summary", timeout: 1)
+        try tmux.send("Tab")
+        try tmux.waitFor("[2 Options]", timeout: 1)
+        #expect(Date().timeIntervalSince(pressed) < 2.5, "keys waited for lp")
+        #expect(try tmux.screen().contains("Printing the summary"), "the status row stopped saying it is printing")
+        if endWithSIGTERM {
+            let sent = Date()
+            try tmux.kill(signal: SIGTERM)
+            #expect(try tmux.exitCode(timeout: 2) == 143)
+            #expect(Date().timeIntervalSince(sent) < 1.5, "SIGTERM waited for lp")
+            try SignalTests.expectRestored(tmux)
+        } else {
+            try tmux.waitFor("Sent to the printer (lp said: request id is slow-1 (1 file(s)))", timeout: 10)
+            try tmux.send("q")
+            try tmux.waitFor("Quit the decision aid?")
+            try tmux.send("y")
+            #expect(try tmux.exitCode() == 0)
+        }
+    }
+}
