@@ -76,7 +76,9 @@ final class Tmux {
         var outer = "sh -c \(Tmux.quote(inner)); echo EXIT=$?; sleep 600"
         if restartUntilStopped {
             let log = Tmux.quote(exitLog.path), stop = Tmux.quote(stopFile.path)
-            outer = "while :; do sh -c \(Tmux.quote(inner)); s=$?; echo $s >> \(log); [ -e \(stop) ] && break; done; echo EXIT=$s; sleep 600"
+            // Between runs the terminal is in cooked mode, where a typed Ctrl-C,
+            // Ctrl-\ or Ctrl-Z would stop the loop itself: it ignores them.
+            outer = "trap '' INT QUIT TSTP; while :; do sh -c \(Tmux.quote(inner)); s=$?; echo $s >> \(log); [ -e \(stop) ] && break; done; echo EXIT=$s; sleep 600"
         }
         let folder = directory ?? workDirectory.appendingPathComponent("cwd").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
