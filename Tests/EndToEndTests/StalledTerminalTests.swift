@@ -27,9 +27,9 @@ struct StalledTerminalTests {
             pty.write(toggles % 2 == 0 ? "?" : " ")
             toggles += 1
             usleep(20_000)
-            if pty.waitChannel.contains("n_tty_write") || pty.waitChannel.contains("wait_woken") {
+            if pty.isBlockedWriting {
                 usleep(100_000)
-                if pty.waitChannel.contains("n_tty_write") || pty.waitChannel.contains("wait_woken") { blocked = true; break }
+                if pty.isBlockedWriting { blocked = true; break }
             }
         }
         #expect(blocked, "the program never blocked writing (waiting in \(pty.waitChannel)) after \(toggles) screens")

@@ -87,7 +87,6 @@ public final class CursesScreen {
         let previous = installSignalHandlers()
         func undoSignals() {
             for (sig, action) in previous { var a = action; sigaction(sig, &a, nil) }
-            closeWakePipe()
         }
 
         // newterm, unlike initscr, returns nil for an unknown TERM instead of exiting.
@@ -304,13 +303,6 @@ public final class CursesScreen {
         return nil
     }
 
-    /// One message at a time, for callers that want it so.
-    public func nextMessage() -> Msg? {
-        if queued.isEmpty { guard let batch = nextMessages() else { return nil }; queued = batch[...] }
-        return queued.popFirst()
-    }
-    private var queued: ArraySlice<Msg> = []
-
     /// Reads everything waiting on standard input into inputBuffer (up to a
     /// megabyte at a time, so a flood cannot starve the screen). false when
     /// the terminal has gone (end of file, EIO, hang-up).
@@ -396,7 +388,6 @@ public final class CursesScreen {
             var a = action
             sigaction(sig, &a, nil)
         }
-        closeWakePipe()
         CursesScreen.isOpen = false
     }
 }
@@ -514,8 +505,11 @@ private func setAction(_ sig: Int32, handler: sighandler_t?, flags: Int32 = 0) -
 
 /// A pipe whose only job is to wake poll(): signal handlers and other
 /// threads write a byte to it. Both ends non-blocking, so a full pipe never
-/// blocks a handler (the loop is being woken anyway).
+/// blocks a handler (the loop is being woken anyway). Made once and never
+/// closed, so a late writer (a print job finishing as the program ends) can
+/// never write into a descriptor that has since been reused.
 private func openWakePipe() -> Bool {
+    if wakeRead.load(ordering: .relaxed) >= 0 { return true }
     var fds: [Int32] = [-1, -1]
     guard pipe(&fds) == 0 else { return false }
     for fd in fds {
@@ -525,12 +519,6 @@ private func openWakePipe() -> Bool {
     wakeRead.store(fds[0], ordering: .relaxed)
     wakeWrite.store(fds[1], ordering: .relaxed)
     return true
-}
-
-private func closeWakePipe() {
-    let read = wakeRead.exchange(-1, ordering: .relaxed), write = wakeWrite.exchange(-1, ordering: .relaxed)
-    if read >= 0 { close(read) }
-    if write >= 0 { close(write) }
 }
 
 /// Async-signal-safe: one write to a non-blocking pipe.

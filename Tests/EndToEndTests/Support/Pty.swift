@@ -146,6 +146,20 @@ final class Pty {
         (try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8)) ?? ""
     }
 
+    /// True while the process sits in a write to the terminal that cannot
+    /// go on: by the kernel function it waits in, or by the system call it is in.
+    var isBlockedWriting: Bool {
+        let channel = waitChannel
+        if channel.contains("n_tty_write") || channel.contains("wait_woken") || channel.contains("tty_write") { return true }
+        #if arch(x86_64)
+        let write = "1"
+        #else
+        let write = "64"                         // aarch64 and the other generic-syscall architectures
+        #endif
+        let call = (try? String(contentsOfFile: "/proc/\(pid)/syscall", encoding: .utf8)) ?? ""
+        return call.split(separator: " ").first.map(String.init) == write
+    }
+
     func close() {
         guard !closed else { return }
         closed = true
