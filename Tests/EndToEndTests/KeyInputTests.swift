@@ -8,6 +8,42 @@ import Glibc
 /// mode, keeps up with a paste, and prints without blocking. The real binary in tmux.
 @Suite(.enabled(if: Tmux.unavailableReason == nil, "needs tmux and a built binary"))
 struct KeyInputTests {
+    /// From the welcome screen to the results: 62, primary progressive, no
+    /// relapses or new MRI activity, a wheelchair (not from a relapse), 20
+    /// years, no treatments, high-efficacy drugs not ruled out, no serious illness.
+    static func walkOlderPersonToResults(_ tmux: Tmux) throws {
+        try tmux.waitFor("Welcome")
+        try tmux.send("Enter")
+        try tmux.waitFor("Before you start")
+        try tmux.send("Enter")
+        try tmux.waitFor("How old are you?")
+        try tmux.type("62")
+        try tmux.send("Enter")
+        try tmux.waitFor("Which type of MS")
+        try tmux.send("3")
+        try tmux.waitFor("How many relapses")
+        try tmux.type("0")
+        try tmux.send("Enter")
+        try tmux.waitFor("Did an MRI scan")
+        try tmux.send("2")
+        try tmux.waitFor("walking on most days")
+        try tmux.send("5")
+        try tmux.waitFor("Did your current disability come from a relapse")
+        try tmux.send("2")
+        try tmux.waitFor("years ago were you told")
+        try tmux.type("20")
+        try tmux.send("Enter")
+        try tmux.waitFor("Tick each one you have taken")
+        try tmux.send("1", "Enter")
+        try tmux.waitFor("not safe for you")
+        try tmux.send("2")
+        try tmux.waitFor("heart, lung, liver or kidney")
+        try tmux.send("2")
+        try tmux.waitFor("Review your answers")
+        try tmux.send("End", "Enter")
+        try tmux.waitFor("[1 Summary]")
+    }
+
     func toAge(_ tmux: Tmux) throws {
         try tmux.waitFor("Welcome")
         try tmux.send("Enter")
@@ -87,30 +123,7 @@ struct KeyInputTests {
         let tmux = try Tmux(width: 80, height: 24, term: "xterm-256color", lang: "C.UTF-8",
                             environment: ["PATH": folder.path + ":/usr/bin:/bin"])
         defer { tmux.close() }
-        try toAge(tmux)
-        try tmux.type("62")
-        try tmux.send("Enter")
-        try tmux.waitFor("Which type of MS")
-        try tmux.send("3")                                    // primary progressive: a short way to the end
-        try tmux.waitFor("How many relapses")
-        try tmux.type("0")
-        try tmux.send("Enter")
-        try tmux.waitFor("Did an MRI scan")
-        try tmux.send("2")
-        try tmux.waitFor("walking on most days")
-        try tmux.send("5")
-        try tmux.waitFor("years ago were you told")
-        try tmux.type("20")
-        try tmux.send("Enter")
-        try tmux.waitFor("Tick each one you have taken")
-        try tmux.send("1", "Enter")
-        try tmux.waitFor("not safe for you")
-        try tmux.send("2")
-        try tmux.waitFor("heart, lung, liver or kidney")
-        try tmux.send("2")
-        try tmux.waitFor("Review your answers")
-        try tmux.send("End", "Enter")
-        try tmux.waitFor("[1 Summary]")
+        try KeyInputTests.walkOlderPersonToResults(tmux)
 
         let pressed = Date()
         try tmux.send("p")
@@ -132,5 +145,36 @@ struct KeyInputTests {
             try tmux.send("y")
             #expect(try tmux.exitCode() == 0)
         }
+    }
+
+    /// SIGXFSZ is ignored: a summary larger than the file-size limit (ulimit
+    /// -f) is a message on the save screen, not the end of the aid.
+    @Test func aSaveBeyondTheFileSizeLimitIsAMessageNotAKill() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("decision-aid-efbig-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard let binary = Tmux.binaryPath else { return }
+        let wrapper = folder.appendingPathComponent("limited").path
+        try "#!/bin/sh\nulimit -f 1\nexec \"\(binary)\" \"$@\"\n".write(toFile: wrapper, atomically: true, encoding: .utf8)
+        chmod(wrapper, 0o755)
+
+        let tmux = try Tmux(binary: wrapper, width: 80, height: 24, term: "xterm-256color", lang: "C.UTF-8",
+                            directory: folder.path)
+        defer { tmux.close() }
+        try KeyInputTests.walkOlderPersonToResults(tmux)
+        try tmux.send("s")
+        try tmux.waitFor("Save your summary")
+        for _ in 0..<20 { try tmux.send("BSpace") }
+        try tmux.type(folder.appendingPathComponent("big.txt").path)
+        try tmux.send("Enter")
+        try tmux.waitFor("File too large")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("big.txt").path),
+                "a file cut short by the limit is removed")
+        try tmux.send("Escape")
+        try tmux.waitFor("[1 Summary]")
+        try tmux.send("q")
+        try tmux.waitFor("Quit the decision aid?")
+        try tmux.send("y")
+        #expect(try tmux.exitCode() == 0)
     }
 }

@@ -172,7 +172,8 @@ struct KeyFuzzer {
     /// From the welcome screen, a whole walk to the results (an older person
     /// with primary progressive MS), so the fuzz also reaches the deciding
     /// pages, printing and saving. From anywhere else, just more keys.
-    static let walk = Array("\r\r62\r30\r2520\r1\r22\u{1B}[F\r".utf8)
+    /// (The keys of KeyInputTests.walkOlderPersonToResults.)
+    static let walk = Array("\r\r62\r30\r25220\r1\r22\u{1B}[F\r".utf8)
 
     mutating func nextAction() -> Action {
         actions += 1
@@ -182,7 +183,7 @@ struct KeyFuzzer {
         let roll = pick(100)
         switch roll {
         case 0..<3:
-            return count("walks to the results", .bytes(KeyFuzzer.walk, label: "walk", keys: 14))
+            return count("walks to the results", .bytes(KeyFuzzer.walk, label: "walk", keys: 15))
         case 3..<30:
             let bytes = (0..<1 + pick(8)).map { _ in pick(KeyFuzzer.letters) }
             return count("letters", .bytes(bytes, label: "letters", keys: bytes.count))

@@ -206,7 +206,7 @@ final class Tmux {
 
     /// With restartUntilStopped: the program is not started again after it next ends.
     func stopRestarting() {
-        FileManager.default.createFile(atPath: stopFile.path, contents: Data())
+        _ = FileManager.default.createFile(atPath: stopFile.path, contents: Data())
     }
 
     // MARK: Plumbing
