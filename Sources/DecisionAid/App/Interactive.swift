@@ -34,31 +34,27 @@ public enum InteractiveAid {
         // frame is drawn, and a frame is drawn only when the model changed:
         // a tick or a key that does nothing redraws nothing, so screen readers
         // do not repeat themselves and a flood of keys cannot outrun the screen.
-        loop: while let batch = screen.nextMessages() {
-            var queue = batch[...]
-            var resized = false
-            while let msg = queue.popFirst() {
-                if case .resize = msg { resized = true }
-                // Every key comes with the time it was read: update uses it to
-                // tell a bounce or a held key from a new answer.
-                if case .key = msg { _ = update(&model, .tick(now: screen.now()), ctx) }
-                var outcomes: [Msg] = []
-                for effect in update(&model, msg, ctx) {
-                    switch effect {
-                    case .quit:
-                        break loop
-                    case .save(let text, let path, let overwrite):
-                        // Quick and local: done here, and its outcome handled before the next key.
-                        outcomes.append(.saved(SummaryFile.save(text, to: path, overwrite: overwrite)))
-                    case .print(let text):
-                        // lp may take up to its time limit: it runs on its own
-                        // thread, and its outcome comes back as a message.
-                        let mailbox = screen.mailbox
-                        Printer.start(text) { outcome in mailbox.post(.printed(outcome)) }
-                    }
+        while let batch = screen.nextMessages() {
+            let resized = batch.contains { if case .resize = $0 { return true } else { return false } }
+            // The keys come with the time they were read: update uses it to
+            // tell a bounce or a held key from a new answer.
+            _ = update(&model, .tick(now: screen.now()), ctx)
+            let going = handle(batch, &model, ctx) { effect in
+                switch effect {
+                case .quit:
+                    return nil
+                case .save(let text, let path, let overwrite):
+                    // Quick and local: done here, and its outcome handled before the next key.
+                    return .saved(SummaryFile.save(text, to: path, overwrite: overwrite))
+                case .print(let text):
+                    // lp may take up to its time limit: it runs on its own
+                    // thread, and its outcome comes back as a message.
+                    let mailbox = screen.mailbox
+                    Printer.start(text) { outcome in mailbox.post(.printed(outcome)) }
+                    return nil
                 }
-                queue = outcomes[...] + queue
             }
+            guard going else { break }
             if model != drawn || resized { draw() }
         }
         screen.close()
@@ -68,5 +64,31 @@ public enum InteractiveAid {
             return 1
         }
         return 0
+    }
+
+    /// Handles a batch of messages in order. `perform` carries out each effect
+    /// but quit and may return a message with its outcome, which is handled
+    /// before the rest of the batch (a save's result before the next key).
+    /// Returns false as soon as an effect is quit. Linear in the batch's size.
+    static func handle(_ batch: [Msg], _ model: inout Model, _ ctx: Context, perform: (Effect) -> Msg?) -> Bool {
+        var next = 0
+        var outcomes: [Msg] = []              // a few at most; taken first
+        while true {
+            let msg: Msg
+            if !outcomes.isEmpty {
+                msg = outcomes.removeFirst()
+            } else if next < batch.count {
+                msg = batch[next]
+                next += 1
+            } else {
+                return true
+            }
+            var produced: [Msg] = []
+            for effect in update(&model, msg, ctx) {
+                if effect == .quit { return false }
+                if let outcome = perform(effect) { produced.append(outcome) }
+            }
+            outcomes.insert(contentsOf: produced, at: 0)
+        }
     }
 }
