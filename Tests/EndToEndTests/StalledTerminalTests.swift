@@ -53,5 +53,6 @@ struct StalledTerminalTests {
         let tail = String(decoding: rest.suffix(200), as: UTF8.self)
         #expect(tail.contains("\u{1B}[?1049l"), "no reset sequence at the end of the output: \(tail.debugDescription)")
         #expect(tail.contains("\u{1B}[?25h"), "cursor not made visible again: \(tail.debugDescription)")
+        #expect(tail.contains("\u{1B}[?1000l"), "mouse reporting not turned off: \(tail.debugDescription)")
     }
 }
