@@ -97,13 +97,13 @@ struct ScreenFuzzTests {
         let sending = Date().timeIntervalSince(started)
 
         // Still answering: a redraw for a resize, then help for F1 (Escape
-        // first leaves a text field or a dialog; help itself closes on any key).
+        // first leaves a text field or a dialog; and Escape closes help itself).
         try probe()
         try tmux.resize(width: 80, height: 24)
         var helped = false
         for _ in 0..<8 where !helped {
             if try tmux.screen().contains("Ctrl-C: quit from anywhere") {
-                try tmux.send("Space")
+                try tmux.send("Escape")                 // Space scrolls the help; Escape closes it
                 usleep(200_000)
                 continue
             }

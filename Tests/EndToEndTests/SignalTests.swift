@@ -99,7 +99,7 @@ struct SignalTests {
         }
         try tmux.send("?")
         try tmux.waitFor("Ctrl-C: quit from anywhere")
-        try tmux.send("Space")
+        try tmux.send("Escape")
         try tmux.waitFor("Before you start")
         try tmux.send("q")
         #expect(try tmux.exitCode() == 0)
