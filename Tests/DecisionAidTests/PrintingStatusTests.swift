@@ -13,7 +13,9 @@ struct PrintingStatusTests {
 
     @Test func pStartsOnePrintJobAndTheStatusRowSaysSo() {
         var m = atResults()
-        let effects = press(&m, .character("p"))
+        // p asks first; y sends one job.
+        #expect(press(&m, .character("p")).isEmpty)
+        let effects = press(&m, .character("y"))
         #expect(effects.count == 1)
         guard case .print(let text)? = effects.first else { Issue.record("no print effect: \(effects)"); return }
         #expect(text.contains("34"))
@@ -21,13 +23,13 @@ struct PrintingStatusTests {
         #expect(m.notice == Notice(printingNotice))
         #expect(Views.render(m, testContext).frame.text.contains("Printing the summary."))
 
-        // A second p while lp runs starts nothing.
-        #expect(press(&m, .character("p")).isEmpty)
+        // A second p and yes while lp runs starts nothing.
+        #expect(press(&m, .character("p"), .character("y")).isEmpty)
     }
 
     @Test func keysKeepWorkingWhilePrintingAndTheStatusStays() {
         var m = atResults()
-        press(&m, .character("p"))
+        press(&m, .character("p"), .character("y"))
         press(&m, .tab)
         #expect(m.page == .results(.options))
         #expect(m.notice == Notice(printingNotice))
@@ -39,14 +41,14 @@ struct PrintingStatusTests {
 
     @Test func theOutcomeReplacesTheStatus() {
         var m = atResults()
-        press(&m, .character("p"))
+        press(&m, .character("p"), .character("y"))
         _ = update(&m, .printed(.failed("No printer is set up; press s to save instead.")), testContext)
         #expect(!m.printing)
         #expect(m.notice == Notice("No printer is set up; press s to save instead.", problem: true))
         press(&m, .tab)
         #expect(m.notice == nil)
         // And printing can start again.
-        #expect(press(&m, .character("p")).count == 1)
+        #expect(press(&m, .character("p"), .character("y")).count == 1)
         _ = update(&m, .printed(.sent("Sent to the printer.")), testContext)
         #expect(m.notice == Notice("Sent to the printer."))
     }

@@ -173,7 +173,9 @@ struct KeyFuzzer {
     /// with primary progressive MS), so the fuzz also reaches the deciding
     /// pages, printing and saving. From anywhere else, just more keys.
     /// (The keys of KeyInputTests.walkOlderPersonToResults.)
-    static let walk = Array("\r\r62\r30\r25220\r1\r22\u{1B}[F\r".utf8)
+    /// A digit highlights a choice and Enter takes it; no key follows itself
+    /// (a quick repeat of a key that changed the screen is taken as a bounce).
+    static let walk = Array("\rz\r62\r3\r0\r2\r5\r2\r20\r1 \r2\r2\r\u{1B}[F\r".utf8)
 
     mutating func nextAction() -> Action {
         actions += 1
