@@ -34,7 +34,6 @@ static inline attr_t cn_a_normal(void) { return A_NORMAL; }
 static inline attr_t cn_a_bold(void) { return A_BOLD; }
 static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
 static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
-static inline attr_t cn_a_dim(void) { return A_DIM; }
 static inline attr_t cn_color_pair(int n) { return COLOR_PAIR(n); }
 
 static inline mmask_t cn_button1_clicked(void) { return BUTTON1_CLICKED; }

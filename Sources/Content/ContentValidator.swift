@@ -263,6 +263,10 @@ public enum ContentValidator {
         for choice in content.roles {
             noFigure(choice.line, "role '\(choice.value)'", choice.label)
         }
+        problems += duplicateIDs(content.pressure, file: file, what: "pressure choice", id: \.value, line: \.line)
+        for choice in content.pressure {
+            noFigure(choice.line, "pressure choice '\(choice.value)'", choice.label)
+        }
         if content.sure.count != 4 {
             add(content.sure.first?.line ?? 1, "the SURE test has \(content.sure.count) items; it needs exactly 4 (S, U, R, E)")
         }

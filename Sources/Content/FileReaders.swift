@@ -33,6 +33,7 @@ enum FileReaders {
         let values = deliberationRoot.entries("values", labelled: "value").compactMap(readValue)
         let leanings = deliberationRoot.entries("leanings", labelled: "leaning").compactMap(readLabelled)
         let roles = deliberationRoot.entries("roles", labelled: "role").compactMap(readLabelled)
+        let pressure = deliberationRoot.entries("pressure", labelled: "pressure choice").compactMap(readLabelled)
         let sure = deliberationRoot.entries("sure", labelled: "SURE item").compactMap(readSureItem)
         let doctorQuestions = deliberationRoot.entries("doctorQuestions", labelled: "doctor question").compactMap(readDoctorQuestion)
         let topKeys: [String: [String]] = [
@@ -40,7 +41,7 @@ enum FileReaders {
             "checklist.yaml": ["checklist"], "therapies.yaml": ["note", "therapies"], "glossary.yaml": ["glossary"],
             "rules.yaml": ["levels", "rules"], "questions.yaml": ["questions"],
             "options.yaml": ["options", "grid", "trials", "keyNumbers"],
-            "deliberation.yaml": ["values", "leanings", "roles", "sure", "doctorQuestions"],
+            "deliberation.yaml": ["values", "leanings", "roles", "pressure", "sure", "doctorQuestions"],
         ]
         for (name, root) in roots { root.finish(known: topKeys[name] ?? []) }
         guard let about, let therapiesNote = note else { return nil }
@@ -56,6 +57,7 @@ enum FileReaders {
         set.values = values
         set.leanings = leanings
         set.roles = roles
+        set.pressure = pressure
         set.sure = sure
         set.doctorQuestions = doctorQuestions
         return set

@@ -205,6 +205,8 @@ public struct ContentSet: Sendable, Equatable {
     public var values: [ValueStatement] = []
     public var leanings: [Labelled] = []
     public var roles: [Labelled] = []
+    /// Whether the person feels pressure from others (Ottawa Personal Decision Guide).
+    public var pressure: [Labelled] = []
     public var sure: [SureItem] = []
     public var doctorQuestions: [DoctorQuestion] = []
 

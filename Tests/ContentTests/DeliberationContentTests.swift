@@ -90,8 +90,8 @@ import Testing
 
     @Test func misspeltKeyInASureItem() {
         let found = problems(Fixture.with("deliberation.yaml", replacing: "ifNo: \"Questions\"", by: "ifno: \"Questions\""))
-        #expect(found.contains { $0.file == "deliberation.yaml" && $0.line == 35 && $0.message.contains("unknown key 'ifno' in SURE item 4") })
-        #expect(found.contains { $0.line == 32 && $0.message.contains("SURE item 4 is missing 'ifNo'") })
+        #expect(found.contains { $0.file == "deliberation.yaml" && $0.line == 38 && $0.message.contains("unknown key 'ifno' in SURE item 4") })
+        #expect(found.contains { $0.line == 35 && $0.message.contains("SURE item 4 is missing 'ifNo'") })
     }
 
     @Test func sureNeedsExactlyFourItems() {
@@ -103,7 +103,7 @@ import Testing
 
             """, by: ""))
         #expect(found.count == 1)
-        #expect(found.first?.description == "deliberation.yaml:19: the SURE test has 3 items; it needs exactly 4 (S, U, R, E)")
+        #expect(found.first?.description == "deliberation.yaml:22: the SURE test has 3 items; it needs exactly 4 (S, U, R, E)")
     }
 
     @Test func valueNeedsATouchForEveryOption() {

@@ -181,6 +181,9 @@ enum Fixture {
         roles:
           - value: share
             label: "Together"
+        pressure:
+          - value: none
+            label: "No"
         sure:
           - id: sure
             letter: "S"

@@ -90,11 +90,11 @@ import Testing
         let concernRow = testContext.content.values.count
         m.highlight = concernRow
         press(&m, .enter)
-        #expect(m.typingConcern)
+        #expect(m.typing == .concern)
         type(&m, "Who looks after my kids? q and 3 are just letters")
         #expect(m.page == .results(.values))
         press(&m, .enter)
-        #expect(!m.typingConcern)
+        #expect(m.typing == nil)
         #expect(m.deliberation.concern == "Who looks after my kids? q and 3 are just letters")
         press(&m, .enter)
         type(&m, " more")
@@ -215,7 +215,7 @@ import Testing
         press(&m, .end, .enter, .character("5"), .character("a"))
         #expect(m.page == .about(from: .results(.risks)))
         let about = testContext.content.about
-        let screen = Golden.screen(m, size: Size(width: 100, height: 400))
+        let screen = Golden.screen(m, size: Size(width: 100, height: 1200))
         #expect(screen.contains("Reviewed \(about.reviewed)"))
         #expect(screen.contains("\(about.reviewBy)"))
         #expect(screen.contains("[\(testContext.content.sources.count)]"))
@@ -285,5 +285,65 @@ import Testing
         let text = summaryText(for: "x.txt", m, testContext)
         #expect(text.contains("MRI: Not asked: 2 or more relapses in the last 12 months already count as"))
         #expect(!text.contains("You have not said whether an MRI"))
+    }
+}
+
+/// Issue 9: what a person can say in their own words.
+@Suite struct OwnWordsTests {
+    func at(_ section: ResultsSection) -> Model {
+        var m = walkStrongPerson()
+        press(&m, .end, .enter)
+        press(&m, .character(section.key))
+        return m
+    }
+
+    @Test func theOwnConcernCanBeRatedAndShowsInTheFitView() {
+        var m = at(.values)
+        let concernRow = testContext.content.values.count
+        m.highlight = concernRow
+        press(&m, .character("4"))
+        #expect(m.deliberation.concernRating == nil, "nothing to rate before it is written")
+        press(&m, .enter)
+        type(&m, "Time off work")
+        press(&m, .enter)
+        press(&m, .character("4"))
+        #expect(m.deliberation.concernRating == .score(4))
+        let screen = Golden.screen(m, size: Size(width: 100, height: 120))
+        #expect(screen.contains("[4] Your own concern: Time off work"))
+        #expect(screen.contains("The aid has no information of its own on this."))
+    }
+
+    @Test func ownQuestionsAreAddedEditedAndRemoved() {
+        var m = at(.questions)
+        let first = testContext.content.doctorQuestions.count
+        m.highlight = first
+        press(&m, .enter)
+        type(&m, "Can I keep working during the treatment?")
+        press(&m, .enter)
+        #expect(m.deliberation.ownQuestions == ["Can I keep working during the treatment?"])
+        // The "add" row moved down; add a second, then empty the first to remove it.
+        m.highlight = first + 1
+        press(&m, .enter)
+        type(&m, "Who pays for travel?")
+        press(&m, .enter)
+        m.highlight = first
+        press(&m, .enter)
+        for _ in 0..<60 { press(&m, .backspace) }
+        press(&m, .enter)
+        #expect(m.deliberation.ownQuestions == ["Who pays for travel?"])
+        #expect(ResultsView.itemCount(.questions, m, testContext) == first + 2)
+    }
+
+    @Test func supportAndPressureArePickedAndTyped() {
+        var m = at(.values)
+        let rows = ValuesRow.all(testContext.content)
+        m.highlight = try! #require(rows.firstIndex(of: .others))
+        press(&m, .enter)
+        type(&m, "My partner and my GP")
+        press(&m, .enter)
+        #expect(m.deliberation.others == "My partner and my GP")
+        m.highlight = try! #require(rows.firstIndex(of: .pressure("towards-ahsct")))
+        press(&m, .character(" "))
+        #expect(m.deliberation.pressure == "towards-ahsct")
     }
 }

@@ -175,7 +175,7 @@ func citedNumbers(_ s: String) -> [Int] {
         #expect(values.contains("- Stopping my MS getting worse: 3 of 4, matters a lot\n"))
         #expect(values.contains("- Keeping working through treatment: not sure\n"))
         #expect(values.contains("- Being able to have children later: not rated\n"))
-        #expect(values.contains("- My own concern: Who looks after my children while I am in hospital?\n"))
+        #expect(values.contains("- My own concern: Who looks after my children while I am in hospital? (not rated)\n"))
         #expect(values.contains("Leaning: Towards AHSCT\n"))
         #expect(values.contains("How I want to decide: Together with my neurologist\n"))
 

@@ -237,8 +237,15 @@ struct WalkthroughTests {
         try tmux.waitFor("[3 Numbers]")
         try tmux.waitFor(" in 100")
         try tmux.send("End")
-        try tmux.waitFor("■ = died from the treatment")
         try tmux.waitFor("No picture: there is no good number.")
+        // The death picture's legend is a page or two above the end.
+        var legend = false
+        for _ in 0..<4 where !legend {
+            try tmux.send("PageUp")
+            usleep(300_000)
+            legend = try tmux.screen().contains("■ = died from the treatment")
+        }
+        #expect(legend, "the legend of the 1,000-person picture")
 
         // What matters: rate three statements, add a concern, pick a leaning.
         try tmux.send("6")

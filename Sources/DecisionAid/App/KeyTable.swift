@@ -72,7 +72,7 @@ struct KeyBinding: Sendable {
 enum KeyTable {
     static func bindings(_ m: Model, _ ctx: Context) -> [KeyBinding] {
         if let overlay = m.overlay { return overlayBindings(overlay) }
-        if m.typingConcern {
+        if m.typing != nil {
             return textField(enter: "keep", escape: "cancel", allowQ: true)
                 + [KeyBinding("Ctrl-C", "quit", footer: false, keys: [.control("c")], .quit)]
         }

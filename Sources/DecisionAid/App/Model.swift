@@ -75,6 +75,15 @@ public enum Overlay: Sendable, Equatable {
     case confirmPrint
 }
 
+/// A text the person writes in their own words.
+public enum TextTarget: Sendable, Equatable {
+    case concern
+    /// Who else is involved in the choice.
+    case others
+    /// A question for the neurologist: an index to edit, nil to add one.
+    case ownQuestion(Int?)
+}
+
 /// A message in the status row about the last action (saved, printed, failed).
 public struct Notice: Sendable, Equatable {
     public var text: String
@@ -143,8 +152,8 @@ public struct Model: Sendable, Equatable {
     public var ticked: Set<String> = []
     /// Values, leaning, role, SURE and questions for the neurologist.
     public var deliberation = Deliberation()
-    /// True while typing the person's own concern on the values page (text in `draft`).
-    public var typingConcern = false
+    /// Which of the person's own texts is being typed (in `draft`), if any.
+    public var typing: TextTarget?
     /// The last save or print result, shown in the status row.
     public var notice: Notice?
     /// True while lp runs (on its own thread): the status row says so, and

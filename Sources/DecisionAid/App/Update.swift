@@ -61,7 +61,7 @@ private func handle(_ key: Key, held: Bool, _ m: inout Model, _ ctx: Context) ->
     // printing, the status row keeps saying so).
     m.notice = m.printing ? Notice(printingNotice) : nil
     if case .click(let row, _) = key {
-        guard m.overlay == nil, !m.typingConcern, let index = Views.render(m, ctx).targets[row] else { return [] }
+        guard m.overlay == nil, m.typing == nil, let index = Views.render(m, ctx).targets[row] else { return [] }
         // A click moves the highlight, as a digit does; Enter confirms.
         m.highlight = index
         m.view.followFocus = true
@@ -69,7 +69,7 @@ private func handle(_ key: Key, held: Bool, _ m: inout Model, _ ctx: Context) ->
     }
     guard let command = KeyTable.command(for: key, m, ctx) else { return [] }
     if let overlay = m.overlay { return overlayCommand(overlay, command, &m, ctx) }
-    if m.typingConcern { return typeConcern(command, held: held, &m) }
+    if let target = m.typing { return typeText(target, command, &m) }
     switch command {
     case .help:
         m.overlay = .help
@@ -518,6 +518,14 @@ private func results(_ section: ResultsSection, _ command: Command, _ m: inout M
         m.ticked.toggle(ctx.content.checklist[m.highlight].id)
     case .tick where section == .questions && m.highlight < ctx.content.doctorQuestions.count:
         m.deliberation.asked.toggle(ctx.content.doctorQuestions[m.highlight].id)
+    case .tick where section == .questions:
+        // After the listed questions: the person's own, then "add one".
+        let own = m.highlight - ctx.content.doctorQuestions.count
+        if own < m.deliberation.ownQuestions.count {
+            startTyping(.ownQuestion(own), text: m.deliberation.ownQuestions[own], &m)
+        } else {
+            startTyping(.ownQuestion(nil), text: "", &m)
+        }
     case .save:
         m.overlay = .saveAs
         if m.draft.isEmpty { m.draft = "ahsct-summary.txt" }
@@ -547,22 +555,24 @@ extension Set {
 
 /// The rows of the values page, in screen order.
 enum ValuesRow: Equatable {
-    case rating(String), concern, leaning(String), role(String)
+    case rating(String), concern, leaning(String), role(String), others, pressure(String)
 
     static func all(_ content: ContentSet) -> [ValuesRow] {
         content.values.map { .rating($0.id) } + [.concern]
             + content.leanings.map { .leaning($0.value) } + content.roles.map { .role($0.value) }
+            + [.others] + content.pressure.map { .pressure($0.value) }
     }
 }
 
-/// The values page: 0-4 rate the highlighted statement and n marks it not
-/// sure (the highlight moves on); Space or Enter picks a leaning or role or
-/// starts typing the concern. False if the command is not one of these.
+/// The values page: 0-4 rate the highlighted statement (or the person's own
+/// concern) and n marks it not sure (the highlight moves on); Space or Enter
+/// picks a leaning, role or pressure answer, or starts typing the concern or
+/// who else is involved. False if the command is not one of these.
 private func values(_ command: Command, _ m: inout Model, _ ctx: Context) -> Bool {
     let rows = ValuesRow.all(ctx.content)
     guard m.highlight < rows.count else { return false }
     switch (rows[m.highlight], command) {
-    case (.rating, .rate(let n)) where n > 4:
+    case (.rating, .rate(let n)) where n > 4, (.concern, .rate(let n)) where n > 4:
         m.notice = Notice("Rate with 0 (does not matter to me) to 4 (matters very much), or n for not sure.", problem: true)
     case (.rating(let id), .rate(let n)):
         m.deliberation.ratings[id] = .score(n)
@@ -574,14 +584,24 @@ private func values(_ command: Command, _ m: inout Model, _ ctx: Context) -> Boo
         m.view.followFocus = true
     case (.rating(let id), .unrate):
         m.deliberation.ratings[id] = nil
+    case (.concern, .rate), (.concern, .notSure):
+        guard !m.deliberation.concern.isEmpty else {
+            m.notice = Notice("Press Enter to write your own concern first; then rate it 0 to 4.")
+            return true
+        }
+        if case .rate(let n) = command { m.deliberation.concernRating = .score(n) } else { m.deliberation.concernRating = .notSure }
+    case (.concern, .unrate):
+        m.deliberation.concernRating = nil
     case (.concern, .tick):
-        m.typingConcern = true
-        m.draft = m.deliberation.concern
-        m.caret = m.draft.count
+        startTyping(.concern, text: m.deliberation.concern, &m)
+    case (.others, .tick):
+        startTyping(.others, text: m.deliberation.others, &m)
     case (.leaning(let value), .tick):
         m.deliberation.leaning = m.deliberation.leaning == value ? nil : value
     case (.role(let value), .tick):
         m.deliberation.role = m.deliberation.role == value ? nil : value
+    case (.pressure(let value), .tick):
+        m.deliberation.pressure = m.deliberation.pressure == value ? nil : value
     case (_, .rate), (_, .notSure):
         m.notice = Notice("Numbers rate the statements above. Use Tab to go to another section.")
     default:
@@ -590,15 +610,34 @@ private func values(_ command: Command, _ m: inout Model, _ ctx: Context) -> Boo
     return true
 }
 
-/// Typing the person's own concern: Enter keeps it, Esc leaves it as it was.
-private func typeConcern(_ command: Command, held: Bool, _ m: inout Model) -> [Effect] {
+private func startTyping(_ target: TextTarget, text: String, _ m: inout Model) {
+    m.typing = target
+    m.draft = text
+    m.caret = m.draft.count
+}
+
+/// Typing the person's own words (their concern, who else is involved, a
+/// question of their own): Enter keeps it, Esc leaves it as it was. An own
+/// question kept empty is taken off the list.
+private func typeText(_ target: TextTarget, _ command: Command, _ m: inout Model) -> [Effect] {
     switch command {
     case .confirm:
-        m.deliberation.concern = m.draft.trimmingWhitespace()
-        m.typingConcern = false
+        let text = m.draft.trimmingWhitespace()
+        switch target {
+        case .concern:
+            m.deliberation.concern = text
+            if text.isEmpty { m.deliberation.concernRating = nil }
+        case .others:
+            m.deliberation.others = text
+        case .ownQuestion(let index?) where index < m.deliberation.ownQuestions.count:
+            if text.isEmpty { m.deliberation.ownQuestions.remove(at: index) } else { m.deliberation.ownQuestions[index] = text }
+        case .ownQuestion:
+            if !text.isEmpty { m.deliberation.ownQuestions.append(text) }
+        }
+        m.typing = nil
         m.draft = ""
     case .cancel:
-        m.typingConcern = false
+        m.typing = nil
         m.draft = ""
     case .quit:
         return askToQuit(&m)

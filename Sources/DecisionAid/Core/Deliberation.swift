@@ -14,8 +14,15 @@ public enum Rating: Sendable, Equatable {
 public struct Deliberation: Sendable, Equatable {
     /// By value statement id.
     public var ratings: [String: Rating] = [:]
-    /// A concern of their own, in their words.
+    /// A concern of their own, in their words, and how much it matters.
     public var concern: String = ""
+    public var concernRating: Rating?
+    /// Questions for the neurologist in their own words.
+    public var ownQuestions: [String] = []
+    /// Who else is involved in the choice, in their words, and whether they
+    /// feel pushed (a pressure value from deliberation.yaml).
+    public var others: String = ""
+    public var pressure: String?
     /// A leaning value (ahsct, other-treatment, trial, unsure).
     public var leaning: String?
     /// A role value (how they want the decision made).

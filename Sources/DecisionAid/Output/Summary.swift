@@ -140,9 +140,12 @@ struct SummaryBuilder {
             add(.item("\(value.text): \(Self.ratingText(deliberation.ratings[value.id]))"))
         }
         let concern = SummaryLayout.cleaned(deliberation.concern, limit: 500)
-        if !concern.isEmpty { add(.item("My own concern: " + concern)) }
+        if !concern.isEmpty { add(.item("My own concern: " + concern + " (" + Self.ratingText(deliberation.concernRating) + ")")) }
         add(.para("Leaning: " + label(deliberation.leaning, in: content.leanings)))
         add(.para("How I want to decide: " + label(deliberation.role, in: content.roles)))
+        let others = SummaryLayout.cleaned(deliberation.others, limit: 300)
+        if !others.isEmpty { add(.para("Others part of this choice: " + others)) }
+        if deliberation.pressure != nil { add(.para("Do I feel pushed by anyone: " + label(deliberation.pressure, in: content.pressure))) }
     }
 
     static func ratingText(_ rating: Rating?) -> String {
@@ -179,8 +182,10 @@ struct SummaryBuilder {
     private mutating func questions() {
         add(.heading("Questions for my neurologist"))
         let asked = content.doctorQuestions.filter { deliberation.asked.contains($0.id) }
-        if asked.isEmpty { add(.para("None ticked.")) }
+        let own = deliberation.ownQuestions.map { SummaryLayout.cleaned($0, limit: 300) }.filter { !$0.isEmpty }
+        if asked.isEmpty && own.isEmpty { add(.para("None ticked.")) }
         for question in asked { add(.item(question.text)) }
+        for question in own { add(.item("My own question: " + question)) }
         // Warning signs are listed, with their ticks, under the clinic checklist.
         let toCheck = content.checklist.filter { !$0.redFlag && !input.ticked.contains($0.id) }
         if toCheck.isEmpty {

@@ -172,16 +172,17 @@ public final class CursesScreen {
             init_pair(pair, Int16(foreground), back ?? background)
             result[style]?.pair = pair
         }
-        // Dim is readable as grey on colour terminals; selected keeps bold on blue
-        // rather than reverse so the bar stays high-contrast on light and dark themes.
-        result[.muted] = (cn_a_dim(), 0)
+        // Muted text (sources, who was studied, hints) is never dim: low
+        // contrast is hard to read with MS vision problems. Selected keeps
+        // bold on blue rather than reverse so the bar stays high-contrast on
+        // light and dark themes.
         result[.selected]?.attrs = cn_a_bold()
         return result
     }
 
     /// Without colour: selected=reverse, heading/good/emphasis=bold,
-    /// warning=bold+underline, link=underline; muted stays normal because dim
-    /// is unreadable or missing on monochrome terminals.
+    /// warning=bold+underline, link=underline; muted stays normal, as with
+    /// colour: dim text is hard to read.
     private static func monochromeAttributes() -> [Style: (attrs: attr_t, pair: Int16)] {
         [
             .normal: (cn_a_normal(), 0), .heading: (cn_a_bold(), 0), .selected: (cn_a_reverse(), 0),

@@ -75,29 +75,8 @@ enum DecideViews {
         for value in content.values {
             row(ratingMark(d.ratings[value.id]) + " " + value.text, selected: index == m.highlight, hanging: 6)
         }
-        let concernSelected = index == m.highlight
-        if m.typingConcern {
-            var line = paragraph(g.pointer + " Your own concern: " + m.draft, width: width, style: .selected, hanging: 2, target: index)
-            // The caret, on whichever wrapped line it falls (a long concern wraps).
-            let before = Frame.width(of: g.pointer + " Your own concern: " + String(m.draft.prefix(m.caret)))
-            var offset = 0
-            for i in line.indices {
-                line[i].focus = false
-                let w = Frame.width(of: line[i].text) + (i == 0 ? 0 : 1)
-                if before <= offset + w || i == line.count - 1 {
-                    line[i].focus = true
-                    line[i].cursorColumn = max(0, before - offset - (i == 0 ? 0 : 1))
-                    break
-                }
-                offset += w
-            }
-            lines += line
-            index += 1
-            lines += paragraph("Type, then press Enter to keep it (Esc leaves it as it was).", width: width, style: .muted, indent: 2)
-        } else {
-            let concern = d.concern.isEmpty ? "(press Enter to add one in your own words)" : d.concern
-            row("Your own concern: " + concern, selected: concernSelected, hanging: 2)
-        }
+        ownText(.concern, label: "Your own concern", value: d.concern, mark: d.concern.isEmpty ? "" : ratingMark(d.concernRating) + " ",
+                empty: "(press Enter to add one in your own words; then rate it 0 to 4)")
 
         lines += fit(d, ctx, g, width)
 
@@ -112,6 +91,49 @@ enum DecideViews {
         for choice in content.roles {
             let mark = d.role == choice.value ? g.radioOn : g.radioOff
             row(mark + " " + choice.label, selected: index == m.highlight, hanging: 6)
+        }
+        // Support and pressure, as in the Ottawa Personal Decision Guide.
+        lines.append(Line())
+        lines.append(Line("Who else is part of this choice?", .heading))
+        ownText(.others, label: "Who else", value: d.others, mark: "", empty: "(press Enter to write who: family, friends, doctors)")
+        if !content.pressure.isEmpty {
+            lines.append(Line())
+            lines.append(Line("Do you feel pushed by anyone to choose one way?", .heading))
+            for choice in content.pressure {
+                let mark = d.pressure == choice.value ? g.radioOn : g.radioOff
+                row(mark + " " + choice.label, selected: index == m.highlight, hanging: 6)
+            }
+        }
+        return lines
+
+        /// A row the person writes in their own words; while typing it, the
+        /// text with the caret, on whichever wrapped line it falls.
+        func ownText(_ target: TextTarget, label: String, value: String, mark: String, empty: String) {
+            guard m.typing == target else {
+                row(mark + label + ": " + (value.isEmpty ? empty : value), selected: index == m.highlight, hanging: 2)
+                return
+            }
+            lines += typingLines(label + ": ", m, g, width, target: index)
+            index += 1
+            lines += paragraph("Type, then press Enter to keep it (Esc leaves it as it was).", width: width, style: .muted, indent: 2)
+        }
+    }
+
+    /// A text field being typed, wrapped, with the cursor at the caret.
+    static func typingLines(_ label: String, _ m: Model, _ g: Glyphs, _ width: Int, target: Int) -> [Line] {
+        let prefix = g.pointer + " " + label
+        var lines = paragraph(prefix + m.draft, width: width, style: .selected, hanging: 2, target: target)
+        let before = Frame.width(of: prefix + String(m.draft.prefix(m.caret)))
+        var offset = 0
+        for i in lines.indices {
+            lines[i].focus = false
+            let w = Frame.width(of: lines[i].text) + (i == 0 ? 0 : 1)
+            if before <= offset + w || i == lines.count - 1 {
+                lines[i].focus = true
+                lines[i].cursorColumn = max(0, before - offset - (i == 0 ? 0 : 1))
+                break
+            }
+            offset += w
         }
         return lines
     }
@@ -133,7 +155,18 @@ enum DecideViews {
         let top = topValues(d, content)
         var lines: [Line] = [Line()]
         lines.append(Line("What each option means for what you rated highest", .heading))
+        let concernIsTop: Bool = {
+            guard case .score(let n)? = d.concernRating, n > 0, !d.concern.isEmpty else { return false }
+            let best = top.compactMap { v -> Int? in if case .score(let s)? = d.ratings[v.id] { return s } else { return nil } }.max() ?? 0
+            return n >= min(3, max(best, n))
+        }()
+        if concernIsTop {
+            lines += paragraph(ratingMark(d.concernRating) + " Your own concern: " + d.concern, width: width, style: .emphasis, hanging: 4)
+            lines += paragraph(g.bullet + " The aid has no information of its own on this. It is on your summary, to talk over with your neurologist.",
+                               width: width, indent: 2, hanging: 2)
+        }
         guard !top.isEmpty else {
+            if concernIsTop { return lines }
             lines += paragraph("Rate the statements above to see this.", width: width, style: .muted)
             return lines
         }
@@ -165,6 +198,24 @@ enum DecideViews {
             let box = m.deliberation.asked.contains(question.id) ? g.boxOn : g.boxOff
             lines += paragraph((selected ? g.pointer : " ") + " " + box + " " + question.text, width: width,
                                style: selected ? .selected : .normal, hanging: 6, target: index, focus: selected)
+        }
+        // The person's own questions, then a row to add one.
+        lines.append(Line())
+        lines.append(Line("Your own questions", .heading))
+        let first = ctx.content.doctorQuestions.count
+        let own = m.deliberation.ownQuestions
+        for slot in 0...own.count {
+            let index = first + slot
+            let target: TextTarget = .ownQuestion(slot < own.count ? slot : nil)
+            if m.typing == target {
+                lines += typingLines(slot < own.count ? "" : "New question: ", m, g, width, target: index)
+                lines += paragraph("Type, then press Enter to keep it (Esc leaves it as it was; an empty question is taken off).", width: width, style: .muted, indent: 2)
+                continue
+            }
+            let selected = index == m.highlight
+            let text = slot < own.count ? g.bullet + " " + own[slot] : "Add a question of your own (press Enter)"
+            lines += paragraph((selected ? g.pointer : " ") + " " + text, width: width,
+                               style: selected ? .selected : .normal, hanging: 4, target: index, focus: selected)
         }
         let open = ctx.content.checklist.filter { !m.ticked.contains($0.id) }
         lines.append(Line())

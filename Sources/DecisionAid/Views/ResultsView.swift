@@ -15,7 +15,7 @@ enum ResultsView {
         switch section {
         case .evidence: return Assessor.matchedEvidence(m.answers, ctx.content).count
         case .checklist: return ctx.content.checklist.count
-        case .questions: return ctx.content.doctorQuestions.count
+        case .questions: return ctx.content.doctorQuestions.count + m.deliberation.ownQuestions.count + 1
         case .values: return ValuesRow.all(ctx.content).count
         case .finish: return ctx.content.sure.count
         case .options: return OptionsView.isNarrow(width: Views.tableWidth(m.size)) ? OptionsView.rowCount(ctx) : 0
