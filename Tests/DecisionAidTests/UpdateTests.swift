@@ -375,6 +375,15 @@ func walkStrongPerson() -> Model {
         #expect(m.draft == "34")
     }
 
+    @Test func altCombinationsDoNothing() {
+        var m = atFirstQuestion()
+        answer(&m, "34")
+        press(&m, .alt("q"), .alt("1"))
+        #expect(m.page == .question(.subtype))
+        #expect(m.overlay == nil)
+        #expect(m.highlight == 0)
+    }
+
     @Test func escOnWelcomeAsksBeforeLeaving() {
         var m = Model(size: Size(width: 80, height: 24))
         #expect(press(&m, .escape).isEmpty)

@@ -157,8 +157,12 @@ public struct InputDecoder: Sendable {
         switch input[start + 1] {
         case UInt8(ascii: "["): return csi(input, at: start, final: final)
         case UInt8(ascii: "O"): return ss3(input, at: start, final: final)
+        case 0x20...0x7E where input[start + 1] != 0x1B:
+            // Alt plus a key arrives as ESC and the key together: one Alt key,
+            // which no page binds, never Escape (back) followed by the key.
+            return .key(.alt(Character(UnicodeScalar(input[start + 1]))), length: 2)
         default:
-            // ESC ESC, or Alt plus a key: Escape, then the next byte on its own.
+            // ESC ESC: Escape, then the next on its own.
             return .key(.escape, length: 1)
         }
     }

@@ -7,6 +7,7 @@ public enum Key: Sendable, Equatable {
     case home, end, pageUp, pageDown
     case control(Character)      // Ctrl-C arrives as .control("c") under raw()
     case function(Int)           // F1...F12
+    case alt(Character)          // Alt plus a key: bound to nothing, and never Escape plus the key
     case click(row: Int, column: Int)
     case scrollUp, scrollDown
 }
