@@ -98,6 +98,8 @@ enum Golden {
         Golden.check("options-wide-132x40", Golden.screen(wide))
         press(&m, .character("3"))
         Golden.check("numbers-80x24", Golden.screen(m))
+        // The whole page, to read every picture: legend first, marked people first.
+        Golden.check("numbers-whole-80x320", Golden.screen(m, size: Size(width: 80, height: 320)))
         press(&m, .character("6"), .character("4"), .character("3"), .character("n"))
         Golden.check("values-80x24", Golden.screen(m))
         press(&m, .tab, .tab, .tab, .character("y"), .character("n"), .character("y"), .character("y"))

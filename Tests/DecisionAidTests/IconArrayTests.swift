@@ -6,9 +6,9 @@ import Testing
         lines.joined().filter { String($0) == glyph }.count
     }
 
-    /// The glyphs in fill order: bottom row first, left to right in each row.
+    /// The glyphs in reading order: top row first, left to right in each row.
     func fillOrder(_ lines: [String], _ g: IconGlyphs) -> [String] {
-        lines.filter { !$0.isEmpty }.reversed().flatMap { line in
+        lines.filter { !$0.isEmpty }.flatMap { line in
             line.filter { String($0) == g.event || String($0) == g.nonEvent }.map(String.init)
         }
     }
@@ -46,24 +46,29 @@ import Testing
     }
 
     @Test(arguments: [0.0, 1.0, 2.1, 9.9, 10.0, 37.0, 50.0, 99.0, 100.0])
-    func eventsAreGroupedFromTheBottomUp(per100: Double) {
+    func eventsAreGroupedFromTheTopDown(per100: Double) {
         for denominator in [100, 1000] {
             let array = IconArray(per100: per100, denominator: denominator)
             for g in [IconGlyphs.unicode, IconGlyphs.ascii] {
                 let order = fillOrder(array.lines(g), g)
                 #expect(order.count == denominator)
-                // Every event comes before every non-event in fill order:
-                // none below an event, none before it in its row.
+                // Every event comes before every non-event in reading order:
+                // none above an event, none before it in its row.
                 #expect(order.prefix(array.events).allSatisfy { $0 == g.event })
                 #expect(order.dropFirst(array.events).allSatisfy { $0 == g.nonEvent })
             }
         }
     }
 
-    @Test func twoEventsSitAtTheBottomLeft() {
-        let lines = IconArray(per100: 2.1, denominator: 100).lines(.ascii)
-        #expect(lines.last == "# # . . . . . . . .")
-        #expect(lines.dropLast().allSatisfy { $0 == ". . . . . . . . . ." })
+    @Test func twoEventsSitAtTheTopLeft() {
+        let array = IconArray(per100: 2.1, denominator: 100)
+        let lines = array.lines(.ascii)
+        #expect(lines.first == "# # . . . . . . . .")
+        #expect(lines.dropFirst().allSatisfy { $0 == ". . . . . . . . . ." })
+        #expect(array.markedRows == 1)
+        #expect(IconArray(per100: 37, denominator: 100).markedRows == 4)
+        #expect(IconArray(per100: 0, denominator: 1000).markedRows == 0)
+        #expect(IconArray(per100: 5.1, denominator: 1000).markedRows == 2)
     }
 
     @Test func hundredIsTenRowsOfTenSpaced() {
@@ -89,10 +94,11 @@ import Testing
                 let spaces = line.enumerated().filter { $0.element == " " }.map(\.offset)
                 #expect(spaces == [10, 21, 32, 43])
             }
-            // 21 events all fit in the bottom row, at its left.
-            #expect(count(g.event, in: [lines[20]]) == 21)
-            #expect(lines[20].hasPrefix(String(repeating: g.event, count: 10) + " " + String(repeating: g.event, count: 10) + " " + g.event + g.nonEvent))
-            #expect(count(g.event, in: Array(lines.prefix(20))) == 0)
+            // 21 events all fit in the top row, at its left: on the first
+            // screen, however tall the array.
+            #expect(count(g.event, in: [lines[0]]) == 21)
+            #expect(lines[0].hasPrefix(String(repeating: g.event, count: 10) + " " + String(repeating: g.event, count: 10) + " " + g.event + g.nonEvent))
+            #expect(count(g.event, in: Array(lines.dropFirst())) == 0)
         }
     }
 
@@ -131,11 +137,11 @@ extension IconArrayTests {
     @Test func bodyLinesStyleEventsAndDrawSafelyWhenClipped() {
         let lines = IconArray(per100: 2.1, denominator: 1000).bodyLines(.unicode, eventStyle: .warning, indent: 2)
         #expect(lines.count == 21)
-        #expect(lines[20].spans.count == 3)
-        #expect(lines[20].spans.allSatisfy { $0.style == .warning })
-        #expect(lines[0].style == .muted && lines[0].spans.isEmpty)
+        #expect(lines[0].spans.count == 3)
+        #expect(lines[0].spans.allSatisfy { $0.style == .warning })
+        #expect(lines[20].style == .muted && lines[20].spans.isEmpty)
         // A 54-column array in a 40-column frame: the text is clipped, and so are its spans.
-        var line = lines[20]
+        var line = lines[0]
         line.spans.append((column: 90, count: 5, style: .warning))
         let frame = Chrome(title: "t", progress: "p", status: nil, footer: [])
             .draw([line], size: Size(width: 40, height: 6), glyphs: Glyphs(.full)).frame

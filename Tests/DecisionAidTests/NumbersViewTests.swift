@@ -200,3 +200,114 @@ extension NumbersViewTests {
         #expect(lines.contains { $0.text == "34 in 100 got worse. 66 in 100 did not." })
     }
 }
+
+/// The pictures read the same way for every key number of the shipped
+/// content: legend first, the filled mark is the outcome the sentence above
+/// names, and the marked people come first.
+extension NumbersViewTests {
+    /// Lines of one body read as: for each legend, the text before it and the picture rows after it.
+    struct Picture {
+        var sentenceAbove: String
+        var legend: String
+        var rows: [Line]
+    }
+
+    func pictures(_ lines: [Line], _ g: IconGlyphs) -> [Picture] {
+        var out: [Picture] = []
+        for (index, line) in lines.enumerated() where line.text.hasPrefix(g.event + " = ") {
+            var above = index - 1
+            while above >= 0 && lines[above].text.isEmpty { above -= 1 }
+            // A wrapped sentence: gather its lines back to the previous blank or emphasis line.
+            var start = above
+            while start > 0 && !lines[start - 1].text.isEmpty && lines[start - 1].style == lines[above].style
+                && lines[start - 1].indent + 2 >= lines[above].indent && !lines[start - 1].text.hasPrefix("Who was studied") { start -= 1 }
+            let sentence = above >= 0 ? lines[start...above].map(\.text).joined(separator: " ") : ""
+            // Past the rows note (1,000) or the names and counts (side by side), to the people.
+            let rows = lines[(index + 1)...].drop { pictureLines([$0], g).isEmpty }
+            out.append(Picture(sentenceAbove: sentence, legend: line.text,
+                               rows: Array(rows.prefix { !pictureLines([$0], g).isEmpty || $0.text.isEmpty }.filter { !$0.text.isEmpty })))
+        }
+        return out
+    }
+
+    @Test(arguments: [56, 76, 128])
+    func everyShippedPictureFillsTheOutcomeTheSentenceAboveNames(width: Int) {
+        for (caps, g) in [(Capabilities.full, IconGlyphs.unicode), (.plain, .ascii)] {
+            let ctx = Context(content: testContext.content, capabilities: caps)
+            #expect(!ctx.content.keyNumbers.isEmpty)
+            for number in ctx.content.keyNumbers {
+                var one = ctx.content
+                one.keyNumbers = [number]
+                let lines = body(Context(content: one, capabilities: caps), width: width, answers: strongPerson())
+                let found = pictures(lines, g)
+                let drawn = number.figures.compactMap(\.per100)
+                if drawn.isEmpty { #expect(found.isEmpty); continue }
+                // Stacked: one legend per array; side by side: one for the row of arrays.
+                #expect(found.count == drawn.count || found.count == 1, "\(number.id) at \(width)")
+                for picture in found {
+                    // The legend names the event with the filled glyph, before any person is drawn.
+                    #expect(picture.legend == g.event + " = " + number.event + "   " + g.nonEvent + " = " + number.nonEvent, "\(number.id)")
+                    #expect(!picture.rows.isEmpty)
+                }
+                if found.count == 1 && drawn.count > 1 {
+                    // Side by side: the sentence above names the outcome, each count sits over its picture.
+                    #expect(found[0].sentenceAbove.hasPrefix(number.outcome + " " + number.timeFrame), "\(number.id): \(found[0].sentenceAbove)")
+                    #expect(count(g.event, found[0].rows) == drawn.map { IconArray(per100: $0, denominator: number.denominator).events }.reduce(0, +))
+                } else {
+                    for (picture, per100) in zip(found, drawn) {
+                        let filled = IconArray(per100: per100, denominator: number.denominator).events
+                        #expect(count(g.event, picture.rows) == filled, "\(number.id)")
+                        // The sentence right above the picture says how many had the outcome the filled mark shows.
+                        let amount = NumbersView.amount(filled, exact: true, of: number.denominator)
+                        #expect(picture.sentenceAbove.lowercased().contains((amount + " " + number.event + ".").lowercased()), "\(number.id): \(picture.sentenceAbove)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func noSignOfActivityFillsThePeopleWithNoActivity() throws {
+        let number = try #require(testContext.content.keyNumbers.first { $0.id == "no-activity" })
+        #expect(number.outcome == "No sign of MS activity" && number.event == "had no sign of MS activity" && !number.harm)
+        var one = testContext.content
+        one.keyNumbers = [number]
+        let lines = body(Context(content: one, capabilities: .full), width: 56, answers: strongPerson())
+        let found = pictures(lines, .unicode)
+        let ahsct = try #require(found.first)
+        // 88 of 100 had no sign of activity after AHSCT: 88 filled, and the legend says filled = no activity.
+        #expect(count("■", ahsct.rows) == 88 && count("·", ahsct.rows) == 12)
+        #expect(ahsct.legend.hasPrefix("■ = had no sign of MS activity"))
+        #expect(ahsct.sentenceAbove.contains("88 in 100 had no sign of MS activity."))
+    }
+
+    @Test(arguments: [56, 76])
+    func legendComesBeforeThePeople(width: Int) {
+        for key in [F.worse, F.death, F.free, threeWay] {
+            let lines = body(F.with([key]), width: width)
+            let firstRow = lines.firstIndex { !pictureLines([$0], .unicode).isEmpty }
+            let firstLegend = lines.firstIndex { $0.text.hasPrefix("■ = ") }
+            #expect(firstRow != nil && firstLegend != nil)
+            if let firstRow, let firstLegend { #expect(firstLegend < firstRow, "\(key.id) at \(width)") }
+            // No legend after the last picture row: each one leads its picture.
+            let lastRow = lines.lastIndex { !pictureLines([$0], .unicode).isEmpty }!
+            #expect(!lines[lastRow...].contains { $0.text.hasPrefix("■ = ") }, "\(key.id)")
+        }
+    }
+
+    /// At 80×24 the body shows 17 lines; a 1,000-array is 21. The legend,
+    /// the rows note and every marked person fit on the screen that starts at the legend.
+    @Test func thousandArrayShowsItsMarkedPeopleOnTheFirstScreen() throws {
+        let bodyHeight = 24 - 7
+        let number = try #require(testContext.content.keyNumbers.first { $0.denominator == 1000 })
+        var one = testContext.content
+        one.keyNumbers = [number]
+        for (caps, g) in [(Capabilities.full, IconGlyphs.unicode), (.plain, .ascii)] {
+            let lines = body(Context(content: one, capabilities: caps), width: 76, answers: strongPerson())
+            let legend = try #require(lines.firstIndex { $0.text.hasPrefix(g.event + " = ") })
+            #expect(lines[legend + 1].text == "20 rows of 50 people follow, the marked ones first.")
+            let lastMarked = try #require(lines.lastIndex { !pictureLines([$0], g).isEmpty && $0.text.contains(g.event) })
+            #expect(lastMarked - legend < bodyHeight)
+            #expect(lines[legend + 2].text.hasPrefix(String(repeating: g.event, count: 10)))
+        }
+    }
+}

@@ -27,9 +27,13 @@ extension Glyphs {
 }
 
 /// A picture of a number as people: 100 (10 rows of 10) or, for rare harms,
-/// 1,000 (20 rows of 50). The people with the event are grouped together and
-/// filled from the bottom row up, left to right, as iconarray.com does
-/// (DECISION-AID-STANDARDS d1.6). Pure: text in, text out.
+/// 1,000 (20 rows of 50). The people with the event (the outcome the sentence
+/// above the picture names) are grouped together (DECISION-AID-STANDARDS d1.6)
+/// and come first: from the top row down, left to right, the order a page is
+/// read in. iconarray.com fills from the bottom up, but a 1,000-array is taller
+/// than an 80×24 screen, and marks at the bottom would only show after
+/// scrolling past 19 rows of unmarked people. Every array fills the same way,
+/// so the pictures read alike. Pure: text in, text out.
 struct IconArray: Equatable {
     /// People with the event, out of `denominator`.
     let events: Int
@@ -63,11 +67,13 @@ struct IconArray: Equatable {
     var width: Int { denominator == 1000 ? 5 * 10 + 4 : 10 * 2 - 1 }
 
     /// How many people in grid row `row` (0 = top) have the event: the fill
-    /// starts at the bottom row and runs left to right, then up.
+    /// starts at the top row and runs left to right, then down.
     func events(inRow row: Int) -> Int {
-        let filledBelow = (gridRows - 1 - row) * columns
-        return max(0, min(columns, events - filledBelow))
+        max(0, min(columns, events - row * columns))
     }
+
+    /// Grid rows holding at least one person with the event (they are the first rows).
+    var markedRows: Int { (events + columns - 1) / columns }
 
     /// One line of the picture, and where its event glyphs are (for styling them).
     struct Row: Equatable {

@@ -47,12 +47,14 @@ enum NumbersView {
                 if let line = numberLine(array, figure) {
                     lines += paragraph(line, width: width, indent: 2, hanging: 2)
                 }
+                // The framing sentence names the event first; the picture follows it
+                // directly, so the filled mark is the outcome just read.
                 lines += paragraph(framing(array, number), width: width, indent: 2, hanging: 2)
-                if let higher, ahsctFigures.contains(figure) {
-                    lines += warning(higher, ctx, g, width)
-                }
                 if !sideBySide {
                     lines += picture(array, number, icons, eventStyle, width)
+                }
+                if let higher, ahsctFigures.contains(figure) {
+                    lines += warning(higher, ctx, g, width)
                 }
             } else {
                 lines += paragraph("No picture: there is no good number.", width: width, style: .emphasis, indent: 2, hanging: 2)
@@ -73,9 +75,11 @@ enum NumbersView {
             lines += warning(higher, ctx, g, width)
         }
         if sideBySide {
+            // The last words above are an option's sources: say again which outcome the pictures show.
             lines.append(Line())
-            lines += sideBySidePictures(figures, number, ctx, icons, eventStyle)
+            lines += paragraph(number.outcome + " " + number.timeFrame + ", out of 100 people:", width: width, indent: 2, hanging: 2)
             lines.append(legend(number, icons, eventStyle))
+            lines += sideBySidePictures(figures, number, ctx, icons, eventStyle)
         }
         return lines
     }
@@ -142,6 +146,10 @@ enum NumbersView {
 
     // MARK: Pictures
 
+    /// The one rule for every picture: the filled mark is the key number's
+    /// event, the outcome its heading and framing sentence name ("had no sign
+    /// of MS activity" is filled, "had some MS activity" is not), and the
+    /// legend saying so comes before the people.
     /// "■ = died from the treatment   · = did not", the glyphs in their picture styles.
     static func legend(_ number: KeyNumber, _ icons: IconGlyphs, _ eventStyle: Style) -> Line {
         let first = icons.event + " = " + number.event + "   "
@@ -151,13 +159,24 @@ enum NumbersView {
         return line
     }
 
-    /// One option's array under its words, with its legend; a note instead
-    /// where the screen is too narrow for it.
+    /// One option's array under its words: the legend first, then (for the
+    /// 1,000-array, taller than a screen) how many rows of people follow, then
+    /// the people, the marked ones in the top rows. A note instead where the
+    /// screen is too narrow for it.
     static func picture(_ array: IconArray, _ number: KeyNumber, _ icons: IconGlyphs, _ eventStyle: Style, _ width: Int) -> [Line] {
         guard array.width + 2 <= width else {
             return paragraph("The picture of \(Columns.count(array.denominator)) people needs a wider window.", width: width, style: .muted, indent: 2, hanging: 2)
         }
-        return [Line()] + array.bodyLines(icons, eventStyle: eventStyle, indent: 2) + [legend(number, icons, eventStyle), Line()]
+        var lines = [Line(), legend(number, icons, eventStyle)]
+        if array.denominator == 1000 {
+            lines += paragraph(rowsNote(array), width: width, indent: 2, hanging: 2)
+        }
+        return lines + array.bodyLines(icons, eventStyle: eventStyle, indent: 2) + [Line()]
+    }
+
+    /// "20 rows of 50 people follow, the marked ones first."
+    static func rowsNote(_ array: IconArray) -> String {
+        "\(array.gridRows) rows of \(array.columns) people follow" + (array.events > 0 ? ", the marked ones first." : ".")
     }
 
     /// Body width that arrays of 100 side by side need.
