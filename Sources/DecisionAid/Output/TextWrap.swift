@@ -1,7 +1,10 @@
 /// Word-wraps text to a column width, counting terminal columns. Lines after
 /// the first may be narrower (`rest`), for hanging indents. Leading spaces of
-/// the text are kept: they align columns.
-public func wrap(_ text: String, width first: Int, rest: Int? = nil) -> [String] {
+/// the text are kept: they align columns. A word longer than the line is
+/// broken, except, with `keepingURLs`, a URL: it goes whole on a line of its
+/// own and may overflow, because a URL broken across lines can neither be
+/// typed nor followed from paper or a saved file.
+public func wrap(_ text: String, width first: Int, rest: Int? = nil, keepingURLs: Bool = false) -> [String] {
     var lines: [String] = []
     var width: Int { max(lines.isEmpty ? first : (rest ?? first), 10) }
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -28,8 +31,15 @@ public func wrap(_ text: String, width first: Int, rest: Int? = nil) -> [String]
                 line = ""
                 lineWidth = 0
             }
+            if w > width && keepingURLs && isURL(word) {
+                // Alone on its line (the line before was ended just above);
+                // the next word cannot fit after it.
+                line = String(word)
+                lineWidth = w
+                continue
+            }
             if w > width {
-                // A word longer than the line (a URL): break it hard, in one
+                // A word longer than the line (not a URL kept whole): break it hard, in one
                 // pass over its characters (a 100,000-character word must not
                 // cost time in the square of its length), counting columns.
                 var chunk = "", chunkWidth = 0
@@ -53,4 +63,10 @@ public func wrap(_ text: String, width first: Int, rest: Int? = nil) -> [String]
         lines.append(line)
     }
     return lines
+}
+
+/// A word that is a web address ("https://…", "<https://…>", "www.…"), perhaps
+/// with punctuation after it.
+func isURL(_ word: Substring) -> Bool {
+    word.contains("://") || word.hasPrefix("www.") || word.hasPrefix("<www.")
 }
