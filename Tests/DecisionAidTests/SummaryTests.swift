@@ -88,11 +88,35 @@ func olderProgressive() -> Answers {
     return a
 }
 
+/// The headings every summary has, in order: page 1's, the form feed, page 2's.
 let summaryHeadings = [
-    "AHSCT decision aid: my summary", "My answers", "What the guidelines say about people like me", "Key numbers",
-    "What matters to me", "Am I ready to decide? (SURE test)", "Questions for my neurologist", "Clinic checklist",
+    "Key numbers, of 100 people (of 1,000 for deaths)", "What matters to me, and am I ready to decide?",
+    "Questions for my neurologist", "\u{0C}", "AHSCT decision aid: my summary, page 2: the details",
+    "What the guidelines say, in full", "Key numbers, in full", "Am I ready to decide? (SURE test)", "Clinic checklist",
     "Trials", "Sources", "About this summary",
 ]
+
+/// The summary's headings in order, as words, and "\u{0C}" where page 1 ends:
+/// in text a one-line rule ("Words ----") or a line underlined, in Markdown "# " and "## ".
+func headingTitles(_ doc: String, format: SummaryFormat) -> [String] {
+    let lines = doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var out: [String] = []
+    for (i, line) in lines.enumerated() {
+        if line == "\u{0C}" { out.append(line); continue }
+        switch format {
+        case .markdown:
+            if line.hasPrefix("# ") { out.append(String(line.dropFirst(2))) }
+            if line.hasPrefix("## ") { out.append(String(line.dropFirst(3))) }
+        case .text:
+            if let range = line.range(of: #" (-{3,}|={3,})$"#, options: .regularExpression) {
+                out.append(String(line[..<range.lowerBound]))
+            } else if !line.isEmpty, i + 1 < lines.count, lines[i + 1] == String(repeating: "-", count: line.count) {
+                out.append(line)
+            }
+        }
+    }
+    return out
+}
 
 /// Whitespace runs (line breaks and hanging indents) made single spaces, so
 /// phrases can be found however the text wrapped.
@@ -142,118 +166,115 @@ func citedNumbers(_ s: String) -> [Int] {
 
     @Test(arguments: [SummaryFormat.markdown, .text])
     func everySectionHeadingInOrder(format: SummaryFormat) throws {
-        let c = try summaryContent()
-        for input in [personA(c), personB(c)] {
+        for input in [personA(c0), personB(c0)] {
             let doc = SummaryDocument.render(input, format: format)
-            var from = doc.startIndex
+            let lines = doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(lines[0] == (format == .markdown ? "# AHSCT decision aid: my summary, made on 2026-11-21 (not medical advice)"
+                                  : "AHSCT decision aid: my summary, made on 2026-11-21 (not medical advice) ========"))
+            let titles = headingTitles(doc, format: format)
+            var from = 0
             for heading in summaryHeadings {
-                let line = format == .markdown ? (heading == summaryHeadings[0] ? "# " : "## ") + heading + "\n" : heading + "\n"
-                let found = doc.range(of: line, range: from..<doc.endIndex)
-                #expect(found != nil, "\(heading) missing or out of order")
-                if let found {
-                    from = found.upperBound
-                    if format == .text {
-                        // Underlined in text.
-                        #expect(doc[from...].hasPrefix(String(repeating: heading == summaryHeadings[0] ? "=" : "-", count: heading.count) + "\n"))
-                    }
-                }
+                let found = titles.indices.dropFirst(from).first { titles[$0].hasPrefix(heading) }
+                #expect(found != nil, "\(heading) missing or out of order (\(format)): \(titles)")
+                if let found { from = found + 1 }
             }
         }
     }
 
+    var c0: ContentSet { try! summaryContent() }
+
     @Test func strongPersonWithTheirDeliberation() throws {
         let c = try summaryContent()
         let doc = SummaryDocument.render(personA(c), format: .markdown)
-        #expect(doc.contains("Made on 2026-11-21"))
-        #expect(doc.contains(c.about.notAdvice))
-        #expect(doc.contains("- You are 32\n"))
-        #expect(doc.contains("- You have taken Natalizumab\n"))
-        #expect(mdSection(doc, "What the guidelines say about people like me").contains("**\(c.levels["strong"]!.headline)**"))
+        let page1 = flat(String(doc.split(separator: "\u{0C}")[0]))
+        #expect(page1.contains("My answers: Age 32; relapsing-remitting MS;"))
+        #expect(page1.contains("has taken Natalizumab;"))
+        #expect(page1.contains("**\(c.levels["strong"]!.headline).**"))
+        // The reason's gist, with its because.
+        #expect(page1.contains("- Studies show the best results in people like this. They have relapsing-remitting MS"))
+        #expect(page1.contains("Because of the answers above. [1, 2, 3, 4, 5]"))
 
-        let values = mdSection(doc, "What matters to me")
-        #expect(values.contains("- Avoiding a small chance of dying from the treatment: 4 of 4, matters very much\n"))
-        #expect(values.contains("- Stopping my MS getting worse: 3 of 4, matters a lot\n"))
-        #expect(values.contains("- Keeping working through treatment: not sure\n"))
-        #expect(values.contains("- Being able to have children later: not rated\n"))
-        #expect(values.contains("- My own concern: Who looks after my children while I am in hospital? (not rated)\n"))
-        #expect(values.contains("Leaning: Towards AHSCT\n"))
-        #expect(values.contains("How I want to decide: Together with my neurologist\n"))
+        let values = mdSection(doc, "What matters to me, and am I ready to decide?")
+        #expect(flat(values).contains("- 4 of 4 (very much): Avoiding a small chance of dying from the treatment. 3 of 4 (a lot): Stopping my MS getting worse. Not sure: Keeping working through treatment. Not rated: 1 of the 4 statements."))
+        #expect(values.contains("- My own concern: Who looks after my children while I am in hospital?\n"))
+        #expect(values.contains("- Leaning: Towards AHSCT. How I want to decide: Together with my neurologist.\n"))
+        #expect(values.contains("- SURE test before using the aid: 2 of 4; after: 4 of 4."))
+        #expect(!values.contains("I said no to"))
+        #expect(flat(mdSection(doc, "Am I ready to decide? (SURE test)")).contains("A score of 3 or less of 4 means there may be things still to settle"))
 
-        let sure = mdSection(doc, "Am I ready to decide? (SURE test)")
-        #expect(sure.contains("Before using the aid: 2 of 4"))
-        #expect(sure.contains("After using the aid: 4 of 4"))
-        #expect(!sure.contains("I said no to"))
-        #expect(sure.contains("3 or less of 4"))
-
-        // Ticked doctor questions in content order; ticked clinic items are not "still to check".
+        // Ticked doctor questions in content order.
         let questions = mdSection(doc, "Questions for my neurologist")
         let fit = try #require(questions.range(of: "- Do I fit the guidelines for AHSCT?\n"))
         let centre = try #require(questions.range(of: "- Which centre near me does AHSCT for MS?\n"))
         #expect(fit.lowerBound < centre.lowerBound)
         #expect(!questions.contains("Which other drugs could I still try?"))
         #expect(!questions.contains("None ticked"))
-        let stillToCheck = try #require(questions.range(of: "Still to check about a clinic:")).upperBound
-        for item in c.checklist where !item.redFlag {
-            let listed = questions[stillToCheck...].contains("- " + item.question + "\n")
-            #expect(listed == !["registered-trial", "accredited"].contains(item.id), "\(item.id)")
-        }
 
-        let checklist = mdSection(doc, "Clinic checklist")
+        // Every checklist item says in words whether it was checked.
+        let checklist = flat(mdSection(doc, "Clinic checklist"))
         #expect(checklist.contains("3 of \(c.checklist.count) checked."))
-        for item in c.checklist where item.redFlag {
-            let box = item.id == "listing-as-proof" ? "- [x] ! " : "- [ ] ! "
-            #expect(checklist.contains(box + item.question + "\n"), "\(item.id)")
+        for item in c.checklist {
+            let done = ["registered-trial", "accredited", "listing-as-proof"].contains(item.id)
+            #expect(checklist.contains("- " + (done ? "Checked: " : "Not yet checked: ") + flat(item.question)), "\(item.id)")
         }
+        #expect(checklist.contains("Warning signs to look out for"))
+        #expect(!checklist.contains("[x]") && !checklist.contains("[ ]"))
 
-        let trials = mdSection(doc, "Trials")
+        let trials = flat(mdSection(doc, "Trials"))
         #expect(trials.contains("BEAT-MS (NCT04047628): my answers fit the limits checked here. Recruitment closed."))
     }
 
     @Test func notSupportedPersonWithTheirDeliberation() throws {
         let c = try summaryContent()
         let doc = SummaryDocument.render(personB(c), format: .markdown)
-        #expect(doc.contains("- You are 62\n"))
-        #expect(doc.contains("- Your EDSS score is 6.5\n"))
-        let guidelines = mdSection(doc, "What the guidelines say about people like me")
-        #expect(guidelines.contains("**\(c.levels["not-supported"]!.headline)**"))
-        #expect(guidelines.contains("Because you are 62."))
-        #expect(guidelines.contains("What could change this:"))
+        let page1 = flat(String(doc.split(separator: "\u{0C}")[0]))
+        #expect(page1.contains("My answers: Age 62; primary progressive MS;"))
+        #expect(page1.contains("EDSS 6.5;"))
+        // The headline is the heading.
+        #expect(doc.contains("\n## \(c.levels["not-supported"]!.headline)\n"))
+        #expect(page1.contains("Because of the answers above."))
+        #expect(page1.contains("Guidelines see the best results in people who have had MS for less than 10 years. Because: diagnosed 12 years ago."))
+        // "What could change this" is on page 2, with the reason in full.
+        #expect(!page1.contains("What could change this:"))
+        let full = flat(mdSection(doc, "What the guidelines say, in full"))
+        #expect(full.contains("Because you are 62."))
+        #expect(full.contains("What could change this:"))
 
-        let values = mdSection(doc, "What matters to me")
-        #expect(values.contains("- Avoiding a small chance of dying from the treatment: 0 of 4, does not matter to me\n"))
-        #expect(values.contains("- Being able to have children later: 2 of 4, matters some\n"))
-        #expect(values.contains("- Stopping my MS getting worse: not rated\n"))
+        let values = flat(mdSection(doc, "What matters to me, and am I ready to decide?"))
+        #expect(values.contains("- 2 of 4 (some): Being able to have children later. 0 of 4 (not at all): Avoiding a small chance of dying from the treatment. Not rated: 2 of the 4 statements."))
         #expect(!values.contains("My own concern"))
-        #expect(values.contains("Leaning: not recorded\n"))
-        #expect(values.contains("How I want to decide: I want my neurologist to decide\n"))
-
-        let sure = mdSection(doc, "Am I ready to decide? (SURE test)")
-        #expect(sure.contains("Before using the aid: not done"))
-        #expect(sure.contains("After using the aid: 3 of 4"))
+        #expect(values.contains("- Leaning: not recorded. How I want to decide: I want my neurologist to decide."))
+        #expect(values.contains("- SURE test before using the aid: not done; after: 3 of 4. After, I said no to: Do you know the benefits and risks of each option?"))
+        let sure = flat(mdSection(doc, "Am I ready to decide? (SURE test)"))
         #expect(sure.contains("I said no to \"Do you know the benefits and risks of each option?\" What may help: Read the key numbers again."))
         #expect(!sure.contains("Talk to your MS nurse"))
 
-        let questions = mdSection(doc, "Questions for my neurologist")
-        #expect(questions.contains("None ticked."))
-        for item in c.checklist where !item.redFlag { #expect(questions.contains("- " + item.question + "\n")) }
-        #expect(mdSection(doc, "Clinic checklist").contains("0 of \(c.checklist.count) checked."))
-        #expect(!mdSection(doc, "Clinic checklist").contains("- [x]"))
+        #expect(mdSection(doc, "Questions for my neurologist").contains("- None ticked."))
+        let checklist = flat(mdSection(doc, "Clinic checklist"))
+        #expect(checklist.contains("0 of \(c.checklist.count) checked."))
+        #expect(!checklist.contains("- Checked:"))
+        for item in c.checklist { #expect(checklist.contains("- Not yet checked: " + flat(item.question))) }
 
-        let trials = mdSection(doc, "Trials")
+        let trials = flat(mdSection(doc, "Trials"))
         #expect(trials.contains("my answers do not fit its limits: age 18 to 55, EDSS 0.0 to 5.5 and MS activity in the past year."))
     }
 
     @Test func keyNumbersPerOptionAndHigherForPeopleLikeMe() throws {
         let c = try summaryContent()
-        let a = mdSection(SummaryDocument.render(personA(c), format: .markdown), "Key numbers")
-        #expect(a.contains("- Disability got worse (over about 5 years):\n"))
-        #expect(a.contains("  - AHSCT: In the MIST trial, about 9 of 100 got worse. Who was studied: RRMS. (one small trial) ["))
-        #expect(a.contains("  - MS drug: No good number. Studies do not give a figure we can use. Who was studied: RRMS. ["))
+        let a = mdSection(SummaryDocument.render(personA(c), format: .markdown), "Key numbers, of 100 people (of 1,000 for deaths); none for MS drug")
+        #expect(a.contains("- Disability got worse over about 5 years: AHSCT 9 in 100 (A).\n"))
+        #expect(a.contains("- Died from the treatment in the first 100 days: AHSCT 3 in 1,000 (B).\n"))
+        #expect(a.contains("- Who was studied: (A) RRMS. [3] (B) recent studies. ["))
         #expect(!a.contains("Higher for people like me"))
-        let b = mdSection(SummaryDocument.render(personB(c), format: .markdown), "Key numbers")
+        let fullA = mdSection(SummaryDocument.render(personA(c), format: .markdown), "Key numbers, in full")
+        #expect(flat(fullA).contains("- AHSCT: In the MIST trial, about 9 of 100 got worse. Who was studied: RRMS. (one small trial) ["))
+        #expect(flat(fullA).contains("- MS drug: No good number. Studies do not give a figure we can use. Who was studied: RRMS. ["))
+
+        let docB = SummaryDocument.render(personB(c), format: .markdown)
+        let b = mdSection(docB, "Key numbers, of 100 people (of 1,000 for deaths); none for MS drug")
+        #expect(b.contains("- ! Higher for people like me: Died from the treatment (who, and why: page 2).\n"))
         let higher = c.risk("treatment-related-death")!.higherFor!.text
-        #expect(b.contains("- Died from the treatment (in the first 100 days):\n  - AHSCT: About 3 of 1,000 died."))
-        #expect(b.contains("  - Higher for people like me: \(higher) ["))
+        #expect(flat(mdSection(docB, "Key numbers, in full")).contains("- ! Higher for people like me: \(flat(higher)) ["))
     }
 
     @Test(arguments: [SummaryFormat.markdown, .text])
@@ -309,8 +330,10 @@ func citedNumbers(_ s: String) -> [Int] {
         input.deliberation.concern = "  Hair\u{1B}[31m loss\u{07}\u{1B}]0;title\u{07}\nand\tpain\u{9B}2J\u{7F}\u{202E}drow " + String(repeating: "x", count: 600)
         for format in [SummaryFormat.markdown, .text] {
             let doc = SummaryDocument.render(input, format: format)
-            let bad = doc.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" }
+            // No control character but line ends and the one form feed that ends page 1.
+            let bad = doc.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n" && $0 != "\u{0C}") || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" }
             #expect(bad.isEmpty, "\(format): \(bad.map { $0.value })")
+            #expect(doc.unicodeScalars.filter { $0 == "\u{0C}" }.count == 1)
             #expect(flat(doc).contains("My own concern: Hair[31m loss]0;title and pain2Jdrow xxx"))
         }
         let kept = SummaryLayout.cleaned(input.deliberation.concern, limit: 500)
@@ -319,17 +342,47 @@ func citedNumbers(_ s: String) -> [Int] {
         #expect(SummaryLayout.cleaned("caf\u{E9} \u{1F600} ok") == "caf\u{E9} \u{1F600} ok")
     }
 
-    @Test func textIsWrappedToTheWidthAndMarkdownIsNot() throws {
+    @Test func bothFormatsAreWrappedToTheWidthButNeverBreakAURL() throws {
         let c = try summaryContent()
-        for width in [78, 60] {
-            let doc = SummaryDocument.render(personB(c), format: .text, width: width)
-            for line in doc.split(separator: "\n") { #expect(Frame.width(of: String(line)) <= width, "\(line)") }
+        for format in [SummaryFormat.text, .markdown] {
+            for width in [80, 60] {
+                let doc = SummaryDocument.render(personA(c), format: format, width: width)
+                // A Markdown heading cannot wrap; at 80 columns every heading fits (SummaryPageTests).
+                for line in doc.split(separator: "\n") where Frame.width(of: String(line)) > width && !(format == .markdown && line.hasPrefix("#")) {
+                    // Only a URL too long for any line, alone on its line.
+                    let words = line.split(separator: " ")
+                    #expect(words.count == 1 && words[0].contains("://"), "\(format) \(width): \(line)")
+                }
+                // Every source's link is whole on one line.
+                for source in c.sources where doc.contains(source.short) && !source.link.isEmpty {
+                    #expect(doc.split(separator: "\n").contains { $0.contains(source.link) }, "\(format) \(width): \(source.id)")
+                }
+            }
         }
+        // Markdown list items continue under their text.
         let doc = SummaryDocument.render(personA(c), format: .markdown)
-        // Markdown is not wrapped: only nested list items are indented.
-        for line in doc.split(separator: "\n") where line.first == " " {
-            #expect(line.hasPrefix("  - "), "\(line)")
-        }
-        #expect(doc.split(separator: "\n").contains { $0.count > 100 })
+        #expect(doc.contains("\n- 4 of 4 (very much): Avoiding a small chance of dying from the treatment. 3 of\n  4 (a lot)"))
+    }
+
+    @Test func wrapKeepsAURLWholeOnlyWhenAsked() {
+        let url = "https://www.example.org/" + String(repeating: "long-path/", count: 8)
+        let kept = wrap("See " + url + " for more.", width: 30, keepingURLs: true)
+        #expect(kept == ["See", url, "for more."])
+        #expect(wrap("<" + url + ">", width: 30, keepingURLs: true) == ["<" + url + ">"])
+        // On screen a long word is still broken to the width.
+        let broken = wrap("See " + url, width: 30)
+        #expect(broken.allSatisfy { Frame.width(of: $0) <= 30 })
+        #expect(broken.joined().replacingOccurrences(of: " ", with: "") == "See" + url)
+        // A long word that is not a URL is broken either way.
+        #expect(wrap(String(repeating: "x", count: 50), width: 20, keepingURLs: true).count == 3)
+    }
+
+    @Test func markdownLinesThatWouldStartABlockAreEscaped() {
+        #expect(SummaryLayout.escapedLineStart("- not a list") == "\\- not a list")
+        #expect(SummaryLayout.escapedLineStart("12. not a list") == "12\\. not a list")
+        #expect(SummaryLayout.escapedLineStart("# not a heading") == "\\# not a heading")
+        #expect(SummaryLayout.escapedLineStart("-0.5 is fine") == "-0.5 is fine")
+        #expect(SummaryLayout.escapedLineStart("2.8 years") == "2.8 years")
+        #expect(SummaryLayout.escapedLineStart("1,000 people") == "1,000 people")
     }
 }

@@ -124,9 +124,14 @@ extension KeyFigure {
     /// progressive MS).
     public func whoWasStudied(for answers: Answers) -> String {
         var text = "Who was studied: " + group + (group.hasSuffix(".") ? "" : ".")
-        if answers.isProgressive && !groups.isEmpty && !groups.contains(.progressive) {
+        if onlyRelapsingStudied(for: answers) {
             text += " Only people with relapsing MS were studied, not people with progressive MS."
         }
         return text
+    }
+
+    /// True when the person has progressive MS and only people with relapsing MS were studied.
+    public func onlyRelapsingStudied(for answers: Answers) -> Bool {
+        answers.isProgressive && !groups.isEmpty && !groups.contains(.progressive)
     }
 }
