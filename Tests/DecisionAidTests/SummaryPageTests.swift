@@ -148,6 +148,12 @@ enum SummaryPeople {
             // Answers, in short.
             #expect(first.contains("My answers: " + SummaryAnswers.sentence(input.answers, c)), "\(name)")
             if let age = input.answers.age { #expect(first.contains("Age \(age);"), "\(name)") }
+            // A question the aid did not ask is named on page 1 (it is not a "no"), and why is on page 2.
+            for field in AnswerField.allCases {
+                guard let why = SummaryAnswers.notAsked(field, input.answers) else { continue }
+                #expect(first.contains("not asked: ") && first.contains(SummaryAnswers.label(field)), "\(name): \(field)")
+                #expect(second.contains(QuestionView.shortLabel(field) + ": " + flat(why)), "\(name): \(field)")
+            }
             // The level and every reason, each at least its first sentence and its "because".
             #expect(first.contains(assessment.headline), "\(name)")
             for reason in assessment.reasons {

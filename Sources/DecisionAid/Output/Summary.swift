@@ -124,6 +124,7 @@ struct SummaryBuilder {
         // Page 2: the rest, in full.
         add(.title("AHSCT decision aid: my summary, page 2: the details"))
         ownWordsInFull()
+        notAsked()
         reasonsInFull()
         keyNumbersInFull()
         valuesAndQuestionsInFull()
@@ -387,6 +388,16 @@ struct SummaryBuilder {
     }
 
     // MARK: Page 2
+
+    /// Why each question the aid skipped was not asked ("MRI: Not asked: 2 or more relapses …").
+    private mutating func notAsked() {
+        let skipped = AnswerField.allCases.compactMap { field in
+            SummaryAnswers.notAsked(field, input.answers).map { QuestionView.shortLabel(field) + ": " + $0 }
+        }
+        guard !skipped.isEmpty else { return }
+        add(.heading("Questions the aid did not ask, and why"))
+        for line in skipped { add(.item(line)) }
+    }
 
     /// Where page 1 gave only the start of the person's words.
     private mutating func ownWordsInFull() {

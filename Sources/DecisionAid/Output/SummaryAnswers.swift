@@ -6,19 +6,34 @@ import Content
 /// say the same things in fewer words. Unsure and missing answers stay
 /// distinct ("not sure" is not "not given").
 enum SummaryAnswers {
-    /// Every answer the aid asked for, in question order, as one sentence:
-    /// "Age 34; relapsing-remitting MS; …". Questions the aid did not ask
-    /// (they did not apply) are left out.
+    /// Every answer in question order as one sentence, then the questions
+    /// the aid did not ask: "Age 34; relapsing-remitting MS; …; not asked:
+    /// MRI (why: page 2)." A question not asked is not a "no".
     static func sentence(_ a: Answers, _ content: ContentSet) -> String {
         var phrases: [String] = []
         for field in AnswerField.allCases {
             if field == .edss && a.edss == nil { continue }
             // Walking is not asked when an exact EDSS score was given.
             if field == .walking && a.walking == nil && a.edss != nil { continue }
-            if !QuestionFlow.isAnswered(field, a), QuestionFlow.skipReason(field, a) != nil { continue }
+            if notAsked(field, a) != nil { continue }
             phrases.append(phrase(field, a, content))
         }
+        let skipped = AnswerField.allCases.filter { notAsked($0, a) != nil }.map { label($0) }
+        if !skipped.isEmpty { phrases.append("not asked: " + AnswerPhrases.list(skipped) + " (why: page 2)") }
         return phrases.joined(separator: "; ").capitalizedFirst() + "."
+    }
+
+    /// Why the aid did not ask this question ("Not asked: …"), or nil if it asked.
+    static func notAsked(_ field: AnswerField, _ a: Answers) -> String? {
+        guard field != .edss, !QuestionFlow.isAnswered(field, a) else { return nil }
+        return QuestionFlow.skipReason(field, a)
+    }
+
+    /// "MRI", "type of MS": the question's short label inside a sentence.
+    static func label(_ field: AnswerField) -> String {
+        let label = QuestionView.shortLabel(field)
+        let chars = Array(label)
+        return chars.count > 1 && chars[1].isLowercase ? label.prefix(1).lowercased() + label.dropFirst() : label
     }
 
     static func phrase(_ field: AnswerField, _ a: Answers, _ content: ContentSet) -> String {
