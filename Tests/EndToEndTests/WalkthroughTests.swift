@@ -238,14 +238,22 @@ struct WalkthroughTests {
         try tmux.waitFor(" in 100")
         try tmux.send("End")
         try tmux.waitFor("No picture: there is no good number.")
-        // The death picture's legend is a page or two above the end.
-        var legend = false
-        for _ in 0..<4 where !legend {
-            try tmux.send("PageUp")
-            usleep(300_000)
-            legend = try tmux.screen().contains("■ = died from the treatment")
+        // The 1,000-array's legend comes before its people: page back up to it.
+        for _ in 0..<6 where !(try tmux.screen()).contains("■ = died from the treatment") {
+            try tmux.send("PPage")
+            usleep(150_000)
         }
-        #expect(legend, "the legend of the 1,000-person picture")
+        try tmux.waitFor("■ = died from the treatment")
+        // The marked people are in the array's first row, on the same screen as the legend
+        // (↓ scrolls a line here, if paging left the legend on the last line).
+        for _ in 0..<3 where !(try tmux.screen()).contains("■■■■■■■■■■ ■■■■■■■■■■ ■") {
+            try tmux.send("Down")
+            usleep(150_000)
+        }
+        let picture = try tmux.screen()
+        #expect(picture.contains("■ = died from the treatment"), "\(picture)")
+        #expect(picture.contains("20 rows of 50 people follow, the marked ones first."), "\(picture)")
+        #expect(picture.contains("■■■■■■■■■■ ■■■■■■■■■■ ■"), "the 21 marked people show with the legend:\n\(picture)")
 
         // What matters: rate three statements, add a concern, pick a leaning.
         try tmux.send("6")
