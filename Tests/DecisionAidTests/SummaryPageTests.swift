@@ -47,13 +47,14 @@ enum SummaryPeople {
         return a
     }
 
-    /// 40, not sure of the type of MS, not sure about the MRI, the rest not given.
+    /// 40, not sure of the type of MS, the MRI or a serious illness, the rest not given.
     static func manyUnknowns() -> Answers {
         var a = Answers()
         a.age = 40
         a.subtype = .unsure
         a.newMRIActivityLast12Months = .unknown
         a.disabilityFromRecentRelapse = .unsure
+        a.notSure = [.seriousComorbidity]
         return a
     }
 
@@ -148,6 +149,11 @@ enum SummaryPeople {
             // Answers, in short.
             #expect(first.contains("My answers: " + SummaryAnswers.sentence(input.answers, c)), "\(name)")
             if let age = input.answers.age { #expect(first.contains("Age \(age);"), "\(name)") }
+            // "Not sure" is not "not given".
+            if input.answers.notSure.contains(.seriousComorbidity) {
+                #expect(first.contains("serious heart, lung, liver or kidney illness: not sure"), "\(name)")
+                #expect(!first.contains("serious illness: not given"), "\(name)")
+            }
             // A question the aid did not ask is named on page 1 (it is not a "no"), and why is on page 2.
             for field in AnswerField.allCases {
                 guard let why = SummaryAnswers.notAsked(field, input.answers) else { continue }

@@ -109,12 +109,14 @@ enum SummaryAnswers {
             switch a.highEfficacyContraindicated {
             case true?: return "a doctor has ruled out high-efficacy treatment"
             case false?: return "high-efficacy treatment not ruled out"
+            case nil where a.notSure.contains(field): return "high-efficacy treatment ruled out: not sure"
             case nil: return "high-efficacy treatment ruled out: not given"
             }
         case .seriousComorbidity:
             switch a.seriousComorbidity {
             case true?: return "has a serious heart, lung, liver or kidney illness"
             case false?: return "no serious heart, lung, liver or kidney illness"
+            case nil where a.notSure.contains(field): return "serious heart, lung, liver or kidney illness: not sure"
             case nil: return "serious illness: not given"
             }
         }
