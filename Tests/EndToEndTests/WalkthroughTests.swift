@@ -263,7 +263,7 @@ struct WalkthroughTests {
         try tmux.waitFor("[?] ")
         try tmux.waitFor("What each option means for what you rated highest")
         try tmux.send("End")
-        for _ in 0..<9 { try tmux.send("Up") }       // past 3 roles, 5 leanings and the concern
+        for _ in 0..<14 { try tmux.send("Up") }      // past 4 pressure answers, who else, 3 roles, 5 leanings and the concern
         let values = try tmux.screen()
         #expect(values.contains("›"), "a row is highlighted:\n\(values)")
 
