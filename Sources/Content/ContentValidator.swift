@@ -73,14 +73,82 @@ public enum ContentValidator {
         }
         problems += optionProblems(in: content, known: known)
         problems += deliberationProblems(in: content, known: known)
+        problems += gradeAndOptionProblems(in: content, known: known)
 
         let about = content.about
         // about.yaml cannot cite, so it may hold no medical figures. (The time the
         // aid takes and the review interval are not medical figures.)
         for (name, text) in [("purpose", about.purpose), ("notAdvice", about.notAdvice), ("funding", about.funding),
-                             ("conflicts", about.conflicts), ("madeBy", about.madeBy), ("evidenceMethod", about.evidenceMethod)]
+                             ("conflicts", about.conflicts), ("madeBy", about.madeBy), ("evidenceMethod", about.evidenceMethod),
+                             ("reportErrors", about.reportErrors), ("testing", about.testing)]
             where hasFigure(text) {
             problems.append(ContentProblem(file: "about.yaml", line: 1, message: "'\(name)' has a figure, but about.yaml cannot cite sources; move the figure to a cited file"))
+        }
+        return problems
+    }
+
+    /// Every figure's certainty carries a GRADE level; every risk and study
+    /// names the option(s) it belongs to; the "what it is like" steps, the
+    /// "if nothing changes" figures and the knowledge check cite their sources.
+    private static func gradeAndOptionProblems(in content: ContentSet, known sources: Set<String>) -> [ContentProblem] {
+        var problems: [ContentProblem] = []
+        let optionIDs = content.options.map(\.id)
+        let options = Set(optionIDs)
+        let list = optionIDs.joined(separator: ", ")
+        func add(_ file: String, _ line: Int, _ message: String) { problems.append(ContentProblem(file: file, line: line, message: message)) }
+        func needGrade(_ file: String, _ line: Int, _ what: String, _ grade: Grade?) {
+            if grade == nil {
+                add(file, line, "\(what) has no 'grade' (\(GradeLevel.allCases.map(\.rawValue).joined(separator: ", "))) with a one-line 'gradeReason'")
+            }
+        }
+        for risk in content.risks {
+            if !options.isEmpty && !options.contains(risk.option) {
+                add("risks.yaml", risk.line, "risk '\(risk.id)' belongs to option '\(risk.option)', which is not an option; options are: \(list)")
+            }
+            for (index, figure) in risk.figures.enumerated() {
+                needGrade("risks.yaml", figure.line, "figure \(index + 1) of risk '\(risk.id)'", figure.grade)
+            }
+        }
+        for study in content.studies {
+            needGrade("studies.yaml", study.line, "study '\(study.id)'", study.grade)
+            if study.options.isEmpty {
+                add("studies.yaml", study.line, "study '\(study.id)' names no 'options' it speaks to; options are: \(list)")
+            }
+            for id in study.options where !options.isEmpty && !options.contains(id) {
+                add("studies.yaml", study.line, "study '\(study.id)' names option '\(id)', which is not an option; options are: \(list)")
+            }
+        }
+        for number in content.keyNumbers {
+            for figure in number.figures {
+                needGrade("options.yaml", figure.line, "the '\(figure.option)' figure of key number '\(number.id)'", figure.grade)
+            }
+        }
+        if !content.experience.isEmpty {
+            for id in optionIDs where !content.experience.contains(where: { $0.option == id }) {
+                add("options.yaml", content.experience[0].line, "'experience' has no steps for option '\(id)'; every option needs its own")
+            }
+        }
+        for step in content.experience {
+            if !options.contains(step.option) {
+                add("options.yaml", step.line, "an experience step names option '\(step.option)', which is not an option; options are: \(list)")
+            }
+            problems += citeProblems("options.yaml", step.line, "the '\(step.option)' experience step '\(step.when)'", texts: [step.when, step.text], sources: step.sources, known: sources)
+        }
+        problems += duplicateIDs(content.ifNothingChanges, file: "options.yaml", id: \.id, line: \.line)
+        for figure in content.ifNothingChanges {
+            let what = "'if nothing changes' figure '\(figure.id)'"
+            problems += citeProblems("options.yaml", figure.line, what, texts: [figure.heading, figure.text, figure.group, figure.timeFrame], sources: figure.sources, known: sources)
+            if figure.sources.isEmpty { add("options.yaml", figure.line, "\(what) lists no sources") }
+            needGrade("options.yaml", figure.line, what, figure.grade)
+        }
+        problems += duplicateIDs(content.knowledgeCheck, file: "deliberation.yaml", id: \.id, line: \.line)
+        if !content.knowledgeCheck.isEmpty && !(4...6).contains(content.knowledgeCheck.count) {
+            add("deliberation.yaml", content.knowledgeCheck[0].line, "the knowledge check has \(content.knowledgeCheck.count) statements; use 4 to 6")
+        }
+        for item in content.knowledgeCheck {
+            let what = "knowledge check item '\(item.id)'"
+            problems += citeProblems("deliberation.yaml", item.line, what, texts: [item.statement, item.why], sources: item.sources, known: sources)
+            if item.sources.isEmpty { add("deliberation.yaml", item.line, "\(what) lists no sources; its answer must rest on one") }
         }
         return problems
     }

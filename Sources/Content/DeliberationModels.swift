@@ -129,6 +129,8 @@ public struct KeyFigure: Sendable, Equatable {
     public var certainty: String
     public var sources: [String]
     public var line: Int
+    /// The GRADE level beside the plain words.
+    public var grade: Grade? = nil
 
     public init(option: String, per100: Double?, low: Double?, high: Double?, text: String, group: String,
                 certainty: String, sources: [String], line: Int) {
@@ -195,4 +197,60 @@ extension ContentSet {
     public func option(_ id: String) -> TreatmentOption? { options.first { $0.id == id } }
     public func keyNumber(_ id: String) -> KeyNumber? { keyNumbers.first { $0.id == id } }
     public func risk(_ id: String) -> Risk? { risks.first { $0.id == id } }
+}
+
+/// One step of what an option is like to live through ("Weeks 1 to 2: ..."),
+/// or how it can feel; shown on the "What it is like" page.
+public struct ExperienceStep: Sendable, Equatable {
+    /// An option id.
+    public var option: String
+    /// When, in words ("Week 1", "Months 3 to 6", "How it can feel").
+    public var when: String
+    public var text: String
+    public var sources: [String]
+    public var line: Int
+
+    public init(option: String, when: String, text: String, sources: [String], line: Int) {
+        self.option = option; self.when = when; self.text = text; self.sources = sources; self.line = line
+    }
+}
+
+/// What is known about MS if nothing changes: a sourced figure for a
+/// stated group and time, with its certainty (shown beside "stay").
+public struct CourseFigure: Sendable, Equatable, Identifiable {
+    public var id: String
+    /// "If MS stays active on a drug"
+    public var heading: String
+    public var text: String
+    public var group: String
+    public var timeFrame: String
+    public var certainty: String
+    public var grade: Grade?
+    public var sources: [String]
+    public var line: Int
+
+    public init(id: String, heading: String, text: String, group: String, timeFrame: String, certainty: String,
+                grade: Grade?, sources: [String], line: Int) {
+        self.id = id; self.heading = heading; self.text = text; self.group = group; self.timeFrame = timeFrame
+        self.certainty = certainty; self.grade = grade; self.sources = sources; self.line = line
+    }
+}
+
+/// A true-or-false statement of the optional knowledge check, with the
+/// right answer, why, and the results section that says so.
+public struct KnowledgeItem: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var statement: String
+    /// True if the statement is true.
+    public var answer: Bool
+    public var why: String
+    /// The title of the results section that explains it ("Risks").
+    public var section: String
+    public var sources: [String]
+    public var line: Int
+
+    public init(id: String, statement: String, answer: Bool, why: String, section: String, sources: [String], line: Int) {
+        self.id = id; self.statement = statement; self.answer = answer; self.why = why; self.section = section
+        self.sources = sources; self.line = line
+    }
 }

@@ -36,12 +36,15 @@ enum FileReaders {
         let pressure = deliberationRoot.entries("pressure", labelled: "pressure choice").compactMap(readLabelled)
         let sure = deliberationRoot.entries("sure", labelled: "SURE item").compactMap(readSureItem)
         let doctorQuestions = deliberationRoot.entries("doctorQuestions", labelled: "doctor question").compactMap(readDoctorQuestion)
+        let knowledge = deliberationRoot.entries("knowledgeCheck", required: false, labelled: "knowledge check item").compactMap(readKnowledgeItem)
+        let experience = optionsRoot.entries("experience", required: false, labelled: "experience step").compactMap(readExperienceStep)
+        let course = optionsRoot.entries("ifNothingChanges", required: false, labelled: "'if nothing changes' figure").compactMap(readCourseFigure)
         let topKeys: [String: [String]] = [
             "about.yaml": ["about"], "sources.yaml": ["sources"], "studies.yaml": ["studies"], "risks.yaml": ["risks"],
             "checklist.yaml": ["checklist"], "therapies.yaml": ["note", "therapies"], "glossary.yaml": ["glossary"],
             "rules.yaml": ["levels", "rules"], "questions.yaml": ["questions"],
-            "options.yaml": ["options", "grid", "trials", "keyNumbers"],
-            "deliberation.yaml": ["values", "leanings", "roles", "pressure", "sure", "doctorQuestions"],
+            "options.yaml": ["options", "grid", "trials", "keyNumbers", "experience", "ifNothingChanges"],
+            "deliberation.yaml": ["values", "leanings", "roles", "pressure", "sure", "doctorQuestions", "knowledgeCheck"],
         ]
         for (name, root) in roots { root.finish(known: topKeys[name] ?? []) }
         guard let about, let therapiesNote = note else { return nil }
@@ -60,12 +63,15 @@ enum FileReaders {
         set.pressure = pressure
         set.sure = sure
         set.doctorQuestions = doctorQuestions
+        set.knowledgeCheck = knowledge
+        set.experience = experience
+        set.ifNothingChanges = course
         return set
     }
 
     private static func readAbout(_ root: Entry) -> About? {
         guard let e = root.entry("about") else { return nil }
-        defer { e.finish(known: ["version", "reviewed", "reviewBy", "madeBy", "updatePolicy", "funding", "conflicts", "evidenceMethod", "purpose", "notAdvice", "timeNeeded", "condition"]) }
+        defer { e.finish(known: ["version", "reviewed", "reviewBy", "madeBy", "updatePolicy", "funding", "conflicts", "evidenceMethod", "purpose", "notAdvice", "timeNeeded", "condition", "reportErrors", "testing"]) }
         let reviewed = e.day("reviewed"), reviewBy = e.day("reviewBy")
         if let reviewed, let reviewBy, reviewBy <= reviewed {
             e.problem(e.node("reviewBy")?.1 ?? e.line, "'reviewBy' (\(reviewBy)) should come after 'reviewed' (\(reviewed))")
@@ -75,12 +81,14 @@ enum FileReaders {
         let funding = e.string("funding"), conflicts = e.string("conflicts"), evidenceMethod = e.string("evidenceMethod")
         let purpose = e.string("purpose"), notAdvice = e.string("notAdvice"), timeNeeded = e.string("timeNeeded")
         let condition = e.string("condition")
-        guard let version, let reviewed, let reviewBy, let madeBy, let updatePolicy, let funding, let conflicts,
+        let reportErrors = e.string("reportErrors"), testing = e.string("testing")
+        guard let reportErrors, let testing, let version, let reviewed, let reviewBy, let madeBy, let updatePolicy, let funding, let conflicts,
               let evidenceMethod, let purpose, let notAdvice, let timeNeeded, let condition
         else { return nil }
         return About(version: version, reviewed: reviewed, reviewBy: reviewBy, madeBy: madeBy,
                      updatePolicy: updatePolicy, funding: funding, conflicts: conflicts,
-                     evidenceMethod: evidenceMethod, purpose: purpose, notAdvice: notAdvice, timeNeeded: timeNeeded, condition: condition)
+                     evidenceMethod: evidenceMethod, purpose: purpose, notAdvice: notAdvice, timeNeeded: timeNeeded, condition: condition,
+                     reportErrors: reportErrors, testing: testing)
     }
 
     private static func kind(_ e: Entry, _ key: String) -> SourceKind? {
@@ -126,8 +134,27 @@ enum FileReaders {
         }
     }
 
+    /// `grade` (high, moderate, low, very-low) with its one-line `gradeReason`.
+    /// Left out, it is nil: the validator says where one is needed.
+    private static func readGrade(_ e: Entry) -> Grade? {
+        let reason = e.string("gradeReason", required: false)
+        guard let text = e.string("grade", required: false) else {
+            if reason != nil { e.problem(e.node("gradeReason")?.1 ?? e.line, "\(e.label) has 'gradeReason' but no 'grade'") }
+            return nil
+        }
+        guard let level = GradeLevel(rawValue: text) else {
+            e.problem(e.node("grade")?.1 ?? e.line, "'grade' of \(e.label) is '\(text)'; allowed: \(GradeLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        guard let reason else {
+            e.problem(e.node("grade")?.1 ?? e.line, "\(e.label) has a 'grade' but no 'gradeReason': say in one line why")
+            return nil
+        }
+        return Grade(level: level, reason: reason)
+    }
+
     private static func readStudy(_ e: Entry) -> Study? {
-        defer { e.finish(known: ["id", "name", "who", "howMany", "design", "followUp", "groups", "summary", "outcomes", "limitations", "sources"]) }
+        defer { e.finish(known: ["id", "name", "who", "howMany", "design", "followUp", "groups", "summary", "outcomes", "limitations", "sources", "options", "grade", "gradeReason"]) }
         let sources = e.words("sources")
         let groups: [StudyGroup] = enumWords(e, "groups")
         let outcomes = e.entries("outcomes", labelled: "outcome").compactMap { readCited($0, key: "text") }
@@ -137,21 +164,24 @@ enum FileReaders {
               let followUp = citedField(e, "followUp", sources: sources),
               let summary = citedField(e, "summary", sources: sources)
         else { return nil }
-        return Study(id: id, name: name, who: who, howMany: howMany, design: design, followUp: followUp,
-                     groups: groups, summary: summary, outcomes: outcomes, limitations: limitations,
-                     sources: sources, line: e.line)
+        var study = Study(id: id, name: name, who: who, howMany: howMany, design: design, followUp: followUp,
+                          groups: groups, summary: summary, outcomes: outcomes, limitations: limitations,
+                          sources: sources, line: e.line)
+        study.options = e.words("options")
+        study.grade = readGrade(e)
+        return study
     }
 
     private static func readRisk(_ e: Entry) -> Risk? {
-        defer { e.finish(known: ["id", "name", "summary", "figures", "higherFor", "higherForSources", "higherWhen", "sources"]) }
+        defer { e.finish(known: ["id", "option", "name", "summary", "figures", "higherFor", "higherForSources", "higherWhen", "sources"]) }
         let sources = e.words("sources")
         let figures = e.entries("figures", labelled: "figure").compactMap { f -> RiskFigure? in
-            defer { f.finish(known: ["text", "group", "timeFrame", "per100", "low", "high", "certainty", "sources"]) }
+            defer { f.finish(known: ["text", "group", "timeFrame", "per100", "low", "high", "certainty", "grade", "gradeReason", "sources"]) }
             let per100 = f.double("per100", in: 0...100), low = f.double("low", in: 0...100), high = f.double("high", in: 0...100)
             guard let text = f.string("text"), let group = f.string("group"), let timeFrame = f.string("timeFrame"),
                   let certainty = f.string("certainty") else { return nil }
             return RiskFigure(text: text, group: group, timeFrame: timeFrame, per100: per100, low: low, high: high,
-                              certainty: certainty, sources: f.words("sources"), line: f.line)
+                              certainty: certainty, sources: f.words("sources"), line: f.line, grade: readGrade(f))
         }
         let higherFor = e.string("higherFor", required: false).map {
             Cited(text: $0, sources: e.words("higherForSources"), line: e.node("higherFor")?.1 ?? e.line)
@@ -162,9 +192,10 @@ enum FileReaders {
             e.problem(e.node(higherFor == nil ? "higherWhen" : "higherFor")?.1 ?? e.line,
                       "\(e.label) needs both 'higherFor' (the words) and 'higherWhen' (which answers make it apply), or neither")
         }
-        guard let id = e.string("id"), let name = e.string("name"),
+        let option = e.string("option")
+        guard let id = e.string("id"), let option, let name = e.string("name"),
               let summary = citedField(e, "summary", sources: sources) else { return nil }
-        var risk = Risk(id: id, name: name, summary: summary, figures: figures, higherFor: higherFor, sources: sources, line: e.line)
+        var risk = Risk(id: id, option: option, name: name, summary: summary, figures: figures, higherFor: higherFor, sources: sources, line: e.line)
         risk.higherWhen = higherWhen
         return risk
     }
@@ -271,7 +302,7 @@ enum FileReaders {
     private static func readKeyNumber(_ e: Entry) -> KeyNumber? {
         defer { e.finish(known: ["id", "outcome", "event", "nonEvent", "harm", "denominator", "timeFrame", "risk", "figures"]) }
         let figures = e.entries("figures", labelled: "figure").compactMap { f -> KeyFigure? in
-            defer { f.finish(known: ["option", "per100", "low", "high", "text", "group", "groups", "certainty", "sources"]) }
+            defer { f.finish(known: ["option", "per100", "low", "high", "text", "group", "groups", "certainty", "grade", "gradeReason", "sources"]) }
             let groups: [StudyGroup] = enumWords(f, "groups")
             let per100 = f.double("per100", in: 0...100), low = f.double("low", in: 0...100), high = f.double("high", in: 0...100)
             guard let option = f.string("option"), let text = f.string("text"), let group = f.string("group"),
@@ -279,6 +310,7 @@ enum FileReaders {
             var figure = KeyFigure(option: option, per100: per100, low: low, high: high, text: text, group: group,
                                    certainty: certainty, sources: f.words("sources"), line: f.line)
             figure.groups = groups
+            figure.grade = readGrade(f)
             return figure
         }
         let id = e.string("id"), outcome = e.string("outcome"), event = e.string("event"), nonEvent = e.string("nonEvent")
@@ -288,7 +320,31 @@ enum FileReaders {
                          timeFrame: timeFrame, risk: e.string("risk", required: false), figures: figures, line: e.line)
     }
 
+    private static func readExperienceStep(_ e: Entry) -> ExperienceStep? {
+        defer { e.finish(known: ["option", "when", "text", "sources"]) }
+        guard let option = e.string("option"), let when = e.string("when"), let text = e.string("text") else { return nil }
+        return ExperienceStep(option: option, when: when, text: text, sources: e.words("sources"), line: e.line)
+    }
+
+    private static func readCourseFigure(_ e: Entry) -> CourseFigure? {
+        defer { e.finish(known: ["id", "heading", "text", "group", "timeFrame", "certainty", "grade", "gradeReason", "sources"]) }
+        let grade = readGrade(e)
+        guard let id = e.string("id"), let heading = e.string("heading"), let text = e.string("text"),
+              let group = e.string("group"), let timeFrame = e.string("timeFrame"), let certainty = e.string("certainty")
+        else { return nil }
+        return CourseFigure(id: id, heading: heading, text: text, group: group, timeFrame: timeFrame, certainty: certainty,
+                            grade: grade, sources: e.words("sources"), line: e.line)
+    }
+
     // MARK: deliberation.yaml
+
+    private static func readKnowledgeItem(_ e: Entry) -> KnowledgeItem? {
+        defer { e.finish(known: ["id", "statement", "answer", "why", "section", "sources"]) }
+        guard let id = e.string("id"), let statement = e.string("statement"), let answer = e.bool("answer"),
+              let why = e.string("why"), let section = e.string("section") else { return nil }
+        return KnowledgeItem(id: id, statement: statement, answer: answer, why: why, section: section,
+                             sources: e.words("sources"), line: e.line)
+    }
 
     private static func readValue(_ e: Entry) -> ValueStatement? {
         defer { e.finish(known: ["id", "text", "touches"]) }

@@ -22,6 +22,32 @@ public struct About: Sendable, Equatable {
     public var timeNeeded: String
     /// Welcome screen: what MS is and what AHSCT does, in plain words.
     public var condition: String
+    /// How to tell the makers about a mistake.
+    public var reportErrors: String = ""
+    /// Who has tested the aid with people (so far: no one), said plainly.
+    public var testing: String = ""
+}
+
+/// A GRADE certainty level (high, moderate, low, very low): how sure we can
+/// be that the true effect is close to the figure. Randomized evidence starts
+/// high and observational evidence low; each is moved down for risk of bias,
+/// imprecision, indirectness, inconsistency or publication bias.
+public enum GradeLevel: String, Sendable, CaseIterable {
+    case high, moderate, low
+    case veryLow = "very-low"
+
+    /// In a sentence: "very low".
+    public var words: String { self == .veryLow ? "very low" : rawValue }
+}
+
+/// A figure's GRADE level with a one-line reason in plain words.
+public struct Grade: Sendable, Equatable {
+    public var level: GradeLevel
+    public var reason: String
+    public init(level: GradeLevel, reason: String) { self.level = level; self.reason = reason }
+
+    /// "GRADE: low. Observational studies start low; ..."
+    public var line: String { "GRADE: " + level.words + ". " + reason }
 }
 
 public enum SourceKind: String, Sendable, CaseIterable {
@@ -29,6 +55,7 @@ public enum SourceKind: String, Sendable, CaseIterable {
     case cohort, metaAnalysis = "meta-analysis", registry, trialRegistration = "trial-registration"
     case review, regulator, patientOrganisation = "patient-organisation", newsArticle = "news-article"
     case advocacy, scale
+    case qualitative = "qualitative-study"
 
     /// How the kind reads in a sentence ("a randomized trial").
     public var phrase: String {
@@ -46,6 +73,7 @@ public enum SourceKind: String, Sendable, CaseIterable {
         case .newsArticle: return "news article"
         case .advocacy: return "patient advocacy group"
         case .scale: return "rating scale"
+        case .qualitative: return "interview study"
         }
     }
 }
@@ -78,6 +106,10 @@ public struct Study: Sendable, Equatable, Identifiable {
     public var limitations: [Cited]
     public var sources: [String]
     public var line: Int
+    /// The options this study speaks to (option ids); a comparison names both.
+    public var options: [String] = []
+    /// How sure its findings are, in GRADE terms.
+    public var grade: Grade? = nil
 }
 
 public struct RiskFigure: Sendable, Equatable {
@@ -90,10 +122,14 @@ public struct RiskFigure: Sendable, Equatable {
     public var certainty: String
     public var sources: [String]
     public var line: Int
+    /// The GRADE level beside the plain words of `certainty`.
+    public var grade: Grade? = nil
 }
 
 public struct Risk: Sendable, Equatable, Identifiable {
     public var id: String
+    /// The option this harm belongs to (an option id in options.yaml).
+    public var option: String = ""
     public var name: String
     public var summary: Cited
     public var figures: [RiskFigure]
@@ -201,6 +237,8 @@ public struct ContentSet: Sendable, Equatable {
     public var grid: [GridRow] = []
     public var trials: [Trial] = []
     public var keyNumbers: [KeyNumber] = []
+    public var experience: [ExperienceStep] = []
+    public var ifNothingChanges: [CourseFigure] = []
     // deliberation.yaml
     public var values: [ValueStatement] = []
     public var leanings: [Labelled] = []
@@ -209,6 +247,7 @@ public struct ContentSet: Sendable, Equatable {
     public var pressure: [Labelled] = []
     public var sure: [SureItem] = []
     public var doctorQuestions: [DoctorQuestion] = []
+    public var knowledgeCheck: [KnowledgeItem] = []
 
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
     public func rule(_ id: String) -> RuleText? { rules.first { $0.id == id } }

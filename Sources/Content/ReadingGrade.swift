@@ -303,7 +303,7 @@ extension ContentSet {
         for (key, text) in [
             ("purpose", a.purpose), ("notAdvice", a.notAdvice), ("timeNeeded", a.timeNeeded), ("condition", a.condition), ("madeBy", a.madeBy),
             ("updatePolicy", a.updatePolicy), ("funding", a.funding), ("conflicts", a.conflicts),
-            ("evidenceMethod", a.evidenceMethod),
+            ("evidenceMethod", a.evidenceMethod), ("reportErrors", a.reportErrors), ("testing", a.testing),
         ] {
             add("about.yaml", nil, "about \(key)", text)
         }
@@ -315,12 +315,16 @@ extension ContentSet {
             for (i, o) in s.outcomes.enumerated() { add(f, o.line, "\(p) outcome \(i + 1)", o.text) }
             for (i, l) in s.limitations.enumerated() { add(f, l.line, "\(p) limitation \(i + 1)", l.text) }
             add(f, s.followUp.line, "\(p) followUp", s.followUp.text)
+            add(f, s.line, "\(p) gradeReason", s.grade?.reason)
         }
 
         for r in risks {
             let f = "risks.yaml", p = "risk '\(r.id)'"
             add(f, r.summary.line, "\(p) summary", r.summary.text)
-            for (i, figure) in r.figures.enumerated() { add(f, figure.line, "\(p) figure \(i + 1)", figure.text) }
+            for (i, figure) in r.figures.enumerated() {
+                add(f, figure.line, "\(p) figure \(i + 1)", figure.text)
+                add(f, figure.line, "\(p) figure \(i + 1) gradeReason", figure.grade?.reason)
+            }
             if let h = r.higherFor { add(f, h.line, "\(p) higherFor", h.text) }
         }
 
@@ -371,7 +375,15 @@ extension ContentSet {
         for k in keyNumbers {
             for figure in k.figures {
                 add("options.yaml", figure.line, "key number '\(k.id)' figure '\(figure.option)'", figure.text)
+                add("options.yaml", figure.line, "key number '\(k.id)' figure '\(figure.option)' gradeReason", figure.grade?.reason)
             }
+        }
+        for step in experience {
+            add("options.yaml", step.line, "experience '\(step.option)' '\(step.when)'", step.text)
+        }
+        for c in ifNothingChanges {
+            add("options.yaml", c.line, "if nothing changes '\(c.id)'", c.text)
+            add("options.yaml", c.line, "if nothing changes '\(c.id)' gradeReason", c.grade?.reason)
         }
 
         // deliberation.yaml
@@ -390,6 +402,10 @@ extension ContentSet {
             add("deliberation.yaml", s.line, "SURE '\(s.id)' ifNo", s.ifNo)
         }
         for d in doctorQuestions { add("deliberation.yaml", d.line, "doctor question '\(d.id)'", d.text) }
+        for k in knowledgeCheck {
+            add("deliberation.yaml", k.line, "knowledge check '\(k.id)' statement", k.statement)
+            add("deliberation.yaml", k.line, "knowledge check '\(k.id)' why", k.why)
+        }
 
         return all.filter { ReadingGrade.counts($0.text).words >= Self.gradedMinimumWords }
     }

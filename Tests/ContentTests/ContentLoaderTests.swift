@@ -25,7 +25,7 @@ func problems(_ files: [String: String]) -> [ContentProblem] {
         let found = problems(Fixture.with("studies.yaml", replacing: "sources: [guide]\n    limitations", by: "sources: [nmss-2099]\n    limitations"))
         #expect(found.count == 1)
         #expect(found.first?.file == "studies.yaml")
-        #expect(found.first?.line == 11)
+        #expect(found.first?.line == 14)
         #expect(found.first?.message.contains("'nmss-2099'") == true)
     }
 
@@ -33,7 +33,7 @@ func problems(_ files: [String: String]) -> [ContentProblem] {
         let found = problems(Fixture.with("risks.yaml", replacing: "        sources: [guide]\n", by: ""))
         #expect(found.count == 1)
         #expect(found.first?.file == "risks.yaml")
-        #expect(found.first?.line == 6)
+        #expect(found.first?.line == 7)
         #expect(found.first?.message.contains("has a figure but no source") == true)
     }
 

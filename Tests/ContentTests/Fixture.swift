@@ -16,6 +16,8 @@ enum Fixture {
           notAdvice: "Not medical advice."
           timeNeeded: "About 10 minutes."
           condition: "MS is a disease of the nerves."
+          reportErrors: "Open an issue."
+          testing: "No one has tested it yet."
         """,
         "sources.yaml": """
         sources:
@@ -36,6 +38,9 @@ enum Fixture {
             design: randomized-trial
             followUp: "Two years"
             groups: [relapsing]
+            options: [ahsct]
+            grade: low
+            gradeReason: "One small trial."
             summary: "It helped."
             outcomes:
               - text: "3 of 55 got worse."
@@ -47,6 +52,7 @@ enum Fixture {
         "risks.yaml": """
         risks:
           - id: death
+            option: ahsct
             name: "Dying from the treatment"
             summary: "Some people die."
             figures:
@@ -57,6 +63,8 @@ enum Fixture {
                 low: 1.3
                 high: 3.4
                 certainty: "no comparison group"
+                grade: very-low
+                gradeReason: "No comparison group."
                 sources: [guide]
             sources: [guide]
         """,
@@ -156,11 +164,15 @@ enum Fixture {
                 text: "About 21 in 1,000 died."
                 group: "people treated"
                 certainty: "no comparison group"
+                grade: very-low
+                gradeReason: "No comparison group."
                 sources: [guide]
               - option: drug
                 text: "No good number."
                 group: "people on drugs"
                 certainty: "none"
+                grade: very-low
+                gradeReason: "No number."
                 sources: [guide]
         """,
         "deliberation.yaml": """
