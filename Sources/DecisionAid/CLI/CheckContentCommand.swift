@@ -14,15 +14,25 @@ struct CheckContentCommand: ParsableCommand {
     var directory: String?
 
     func run() throws {
+        let content: ContentSet
         do {
-            let content = try ProgramContent.load(directory: directory)
-            Console.out("content \(content.about.version) is valid: \(content.sources.count) sources, \(content.studies.count) studies, \(content.risks.count) risks, \(content.checklist.count) checklist items, \(content.glossary.count) glossary terms, \(content.rules.count) rules, \(content.options.count) options, \(content.grid.count) grid rows, \(content.trials.count) trials, \(content.keyNumbers.count) key numbers, \(content.values.count) values, \(content.doctorQuestions.count) questions for the neurologist; reviewed \(content.about.reviewed), review by \(content.about.reviewBy)\n")
-            Console.out(Self.readingGradeLine(content) + "\n")
+            content = try ProgramContent.load(directory: directory)
         } catch {
             Console.error(error.description)
             Console.error("\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s") found")
             throw ExitCode(1)
         }
+        Console.out("content \(content.about.version) is valid: \(content.sources.count) sources, \(content.studies.count) studies, \(content.risks.count) risks, \(content.checklist.count) checklist items, \(content.glossary.count) glossary terms, \(content.rules.count) rules, \(content.options.count) options, \(content.grid.count) grid rows, \(content.trials.count) trials, \(content.keyNumbers.count) key numbers, \(content.values.count) values, \(content.doctorQuestions.count) questions for the neurologist; reviewed \(content.about.reviewed), review by \(content.about.reviewBy)\n")
+        Console.out(Self.readingGradeLine(content) + "\n")
+        // Equal detail for every option (IPDAS certification item 1): a place
+        // above its allowed ratio fails the check.
+        let balance = DetailBalance(content)
+        Console.out(balance.line + "\n")
+        for place in balance.unbalanced {
+            let counts = place.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            Console.error("not equal detail: \(place.name): \(counts) (" + String(format: "%.2f : 1, allowed %.2f : 1", place.ratio, place.allowed) + ")")
+        }
+        if !balance.unbalanced.isEmpty { throw ExitCode(1) }
     }
 
     /// "Reading grade (Flesch–Kincaid): average 7.2 over 180 texts; highest 11.3 (risks.yaml:40 risk 'x' summary)"
