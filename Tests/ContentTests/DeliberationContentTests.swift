@@ -51,7 +51,7 @@ import Testing
         let found = problems(Fixture.with("options.yaml", replacing: "- option: drug", by: "- option: drugs"))
         #expect(found.count == 1)
         #expect(found.first?.file == "options.yaml")
-        #expect(found.first?.line == 57)
+        #expect(found.first?.line == 59)
         #expect(found.first?.message.contains("names option 'drugs', which is not an option; options are: ahsct, drug") == true)
     }
 

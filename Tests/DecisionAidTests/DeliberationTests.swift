@@ -215,7 +215,7 @@ import Testing
         press(&m, .end, .enter, .character("5"), .character("a"))
         #expect(m.page == .about(from: .results(.risks)))
         let about = testContext.content.about
-        let screen = Golden.screen(m, size: Size(width: 100, height: 1200))
+        let screen = Golden.screen(m, size: Size(width: 100, height: 2000))
         #expect(screen.contains("Reviewed \(about.reviewed)"))
         #expect(screen.contains("\(about.reviewBy)"))
         #expect(screen.contains("[\(testContext.content.sources.count)]"))

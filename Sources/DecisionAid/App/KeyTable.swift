@@ -221,7 +221,7 @@ enum KeyTable {
         ]
         // On What matters the digits rate, so only Tab moves between sections.
         if section != .values {
-            table.append(KeyBinding("1-0", "sections", help: "jump to a section: 1 to 9, and 0 for the Glossary", footer: false) { key in
+            table.append(KeyBinding("1-0", "sections", help: "jump to a section: 1 to 9, 0 for the Glossary, w for What it is like, c for the knowledge Check", footer: false) { key in
                 guard case .character(let c) = key, let s = ResultsSection.allCases.first(where: { $0.key == c }) else { return nil }
                 return .section(s)
             })
@@ -253,6 +253,18 @@ enum KeyTable {
                     }
                 },
                 save, print,
+            ]
+        case .check:
+            table += [
+                KeyBinding("t/f/n", "answer", help: "answer the highlighted statement: true, false or not sure (again to change it)") { key in
+                    switch key {
+                    case .character("t"), .character("T"): return .answer(true)
+                    case .character("f"), .character("F"): return .answer(false)
+                    case .character("n"), .character("N"): return .notSure
+                    default: return nil
+                    }
+                },
+                KeyBinding("Del", "clear", help: "clear the answer to the highlighted statement", footer: false, keys: [.delete], .unrate),
             ]
         case .options where items > 0:
             table.append(KeyBinding("Enter", "next question", keys: [.enter, .right], .confirm))

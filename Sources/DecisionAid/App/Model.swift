@@ -32,12 +32,14 @@ public struct Context: Sendable {
 /// guidelines say, the options and their numbers, the evidence, what
 /// matters to them, what to ask, and a summary to take away.
 public enum ResultsSection: Int, Sendable, CaseIterable {
-    case summary, options, numbers, evidence, risks, values, questions, checklist, finish, glossary
+    case summary, options, experience, numbers, evidence, risks, values, questions, checklist, finish, check, glossary
 
     public var title: String {
         switch self {
         case .summary: return "Summary"
         case .options: return "Options"
+        case .experience: return "What it is like"
+        case .check: return "Check"
         case .numbers: return "Numbers"
         case .evidence: return "Evidence"
         case .risks: return "Risks"
@@ -49,8 +51,19 @@ public enum ResultsSection: Int, Sendable, CaseIterable {
         }
     }
 
-    /// The key that jumps here: 1 to 9, then 0 for the tenth.
-    public var key: Character { Character(String((rawValue + 1) % 10)) }
+    /// The key that jumps here: 1 to 9 and 0 for the first ten sections, in
+    /// the order they had before "What it is like" (w) and the knowledge
+    /// check (c) were added, so the number keys people learned still work.
+    public var key: Character {
+        switch self {
+        case .experience: return "w"
+        case .check: return "c"
+        default:
+            let numbered = ResultsSection.allCases.filter { $0 != .experience && $0 != .check }
+            let index = numbered.firstIndex(of: self) ?? 0
+            return Character(String((index + 1) % 10))
+        }
+    }
 }
 
 public enum Page: Sendable, Equatable {

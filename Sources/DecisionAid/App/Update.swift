@@ -509,6 +509,8 @@ private func results(_ section: ResultsSection, _ command: Command, _ m: inout M
     case .section(let next): go(next)
     case .answer(let yes) where section == .finish:
         answerSure(yes, \.sureAfter, &m, ctx)
+    case .answer where section == .check, .notSure where section == .check, .unrate where section == .check:
+        answerKnowledge(command, &m, ctx)
     case .confirm where section == .evidence && items > 0:
         m.openStudy = m.highlight
         m.view = Viewport()

@@ -7,6 +7,9 @@ public enum ContentContract {
     /// The option that is the transplant: risks' "higher for people like you"
     /// notes are about it, so the Numbers page puts them beside its figures.
     public static let transplantOption = "ahsct"
+    /// The option of staying on the current treatment: "What it is like"
+    /// shows what is known if nothing changes beside it.
+    public static let statusQuoOption = "stay"
 
     public static func problems(in content: ContentSet) -> [ContentProblem] {
         var problems: [ContentProblem] = []
@@ -30,6 +33,11 @@ public enum ContentContract {
 
         if !content.options.isEmpty && content.option(transplantOption) == nil {
             add("options.yaml", 1, "no option has id '\(transplantOption)'; the program shows the transplant's risk notes beside that option")
+        }
+
+        let sections = ResultsSection.allCases.map(\.title)
+        for item in content.knowledgeCheck where !sections.contains(item.section) {
+            add("deliberation.yaml", item.line, "knowledge check item '\(item.id)' points to section '\(item.section)', which is not a results section; sections are: \(sections.joined(separator: ", "))")
         }
 
         let contentTherapies = content.therapies.map(\.id)

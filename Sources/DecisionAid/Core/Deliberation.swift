@@ -32,6 +32,8 @@ public struct Deliberation: Sendable, Equatable {
     public var sureAfter: [String: Bool] = [:]
     /// Ticked questions for the neurologist, by id.
     public var asked: Set<String> = []
+    /// Answers to the optional knowledge check, by statement id.
+    public var knowledge: [String: KnowledgeAnswer] = [:]
 
     public init() {}
 
@@ -53,5 +55,40 @@ public enum SureScore {
     /// The items answered "no", in order: each points to the part of the aid that helps.
     public static func needs(_ answers: [String: Bool], items: [SureItem]) -> [SureItem] {
         items.filter { answers[$0.id] == false }
+    }
+}
+
+/// An answer to a knowledge check statement.
+public enum KnowledgeAnswer: String, Sendable, Equatable {
+    case isTrue = "true", isFalse = "false", notSure = "not sure"
+}
+
+/// The knowledge check's score: how many statements were answered rightly.
+public struct KnowledgeScore: Sendable, Equatable {
+    public var right: Int
+    public var notSure: Int
+    public var answered: Int
+    public var total: Int
+
+    /// Nil until at least one statement is answered: the check is optional.
+    public init?(_ answers: [String: KnowledgeAnswer], items: [KnowledgeItem]) {
+        let given = items.compactMap { item in answers[item.id].map { (item, $0) } }
+        guard !given.isEmpty else { return nil }
+        right = given.filter { item, answer in answer == (item.answer ? .isTrue : .isFalse) }.count
+        notSure = given.filter { $0.1 == .notSure }.count
+        answered = given.count
+        total = items.count
+    }
+
+    public static func isRight(_ answer: KnowledgeAnswer, _ item: KnowledgeItem) -> Bool {
+        answer == (item.answer ? .isTrue : .isFalse)
+    }
+
+    /// "4 of 6 right (1 not sure, 1 not answered)"
+    public var text: String {
+        var extra: [String] = []
+        if notSure > 0 { extra.append("\(notSure) not sure") }
+        if total > answered { extra.append("\(total - answered) not answered") }
+        return "\(right) of \(total) right" + (extra.isEmpty ? "" : " (" + extra.joined(separator: ", ") + ")")
     }
 }

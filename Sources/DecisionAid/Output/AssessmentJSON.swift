@@ -23,18 +23,35 @@ public enum AssessmentJSON {
             var rule: String, kind: String, text: String, change: String?
             var because: [String], answers: [String], missing: Bool, settledBy: [String], sources: [String]
         }
+        /// A GRADE level (high, moderate, low, very-low) and its reason.
+        struct GradeOut: Encodable {
+            var level: String, reason: String
+            init?(_ grade: Grade?) {
+                guard let grade else { return nil }
+                level = grade.level.rawValue
+                reason = grade.reason
+            }
+        }
         struct FigureOut: Encodable {
             var text: String, group: String, timeFrame: String, per100: Double?, low: Double?, high: Double?
-            var certainty: String, sources: [String]
+            var certainty: String, grade: GradeOut?, sources: [String]
         }
         struct RiskOut: Encodable {
-            var id: String, name: String, summary: String, figures: [FigureOut]
+            var id: String, option: String, name: String, summary: String, figures: [FigureOut]
             var higherFor: String?, higherForYou: Bool, sources: [String]
         }
         struct CitedOut: Encodable { var text: String, sources: [String] }
         struct StudyOut: Encodable {
             var id: String, name: String, who: String, howMany: Int, design: String, followUp: String
             var summary: String, outcomes: [CitedOut], limitations: [CitedOut], sources: [String]
+            var options: [String], grade: GradeOut?
+        }
+        struct KeyFigureOut: Encodable {
+            var option: String, per100: Double?, low: Double?, high: Double?, text: String, group: String
+            var certainty: String, grade: GradeOut?, sources: [String]
+        }
+        struct KeyNumberOut: Encodable {
+            var id: String, outcome: String, timeFrame: String, denominator: Int, figures: [KeyFigureOut]
         }
         struct ChecklistOut: Encodable { var id: String, question: String, why: String, redFlag: Bool, sources: [String] }
         struct SourceOut: Encodable { var id: String, short: String, citation: String, year: Int, kind: String, link: String }
@@ -44,6 +61,7 @@ public enum AssessmentJSON {
         var answers: [String: AnswerValue]
         var risks: [RiskOut]
         var evidence: [StudyOut]
+        var keyNumbers: [KeyNumberOut]
         var checklist: [ChecklistOut]
         var sources: [SourceOut]
         var content: ContentOut
@@ -56,16 +74,23 @@ public enum AssessmentJSON {
                unknownAnswersThatDoNot: a.unknownsThatDoNot.map(\.jsonKey), rulesVersion: RuleTable.version)
             answers = AnswerValue.dictionary(a.answers)
             risks = a.risks.map { m in
-                RiskOut(id: m.risk.id, name: m.risk.name, summary: m.risk.summary.text, figures: m.risk.figures.map {
+                RiskOut(id: m.risk.id, option: m.risk.option, name: m.risk.name, summary: m.risk.summary.text, figures: m.risk.figures.map {
                     FigureOut(text: $0.text, group: $0.group, timeFrame: $0.timeFrame, per100: $0.per100, low: $0.low,
-                              high: $0.high, certainty: $0.certainty, sources: $0.sources)
+                              high: $0.high, certainty: $0.certainty, grade: GradeOut($0.grade), sources: $0.sources)
                 }, higherFor: m.risk.higherFor?.text, higherForYou: m.higherForYou, sources: m.risk.sources)
             }
             evidence = a.evidence.map { s in
                 StudyOut(id: s.id, name: s.name, who: s.who, howMany: s.howMany, design: s.design.rawValue,
                          followUp: s.followUp.text, summary: s.summary.text,
                          outcomes: s.outcomes.map { CitedOut(text: $0.text, sources: $0.sources) },
-                         limitations: s.limitations.map { CitedOut(text: $0.text, sources: $0.sources) }, sources: s.sources)
+                         limitations: s.limitations.map { CitedOut(text: $0.text, sources: $0.sources) }, sources: s.sources,
+                         options: s.options, grade: GradeOut(s.grade))
+            }
+            keyNumbers = c.keyNumbers.map { k in
+                KeyNumberOut(id: k.id, outcome: k.outcome, timeFrame: k.timeFrame, denominator: k.denominator, figures: k.figures.map {
+                    KeyFigureOut(option: $0.option, per100: $0.per100, low: $0.low, high: $0.high, text: $0.text, group: $0.group,
+                                 certainty: $0.certainty, grade: GradeOut($0.grade), sources: $0.sources)
+                })
             }
             checklist = a.checklist.map { ChecklistOut(id: $0.id, question: $0.question, why: $0.why, redFlag: $0.redFlag, sources: $0.sources) }
             sources = c.sources.map { SourceOut(id: $0.id, short: $0.short, citation: $0.citation, year: $0.year, kind: $0.kind.rawValue, link: $0.link) }

@@ -127,6 +127,7 @@ struct SummaryBuilder {
         notAsked()
         reasonsInFull()
         keyNumbersInFull()
+        experience()
         valuesAndQuestionsInFull()
         sureHelp()
         checklist()
@@ -449,13 +450,30 @@ struct SummaryBuilder {
                 if figure.per100 == nil && !text.lowercased().contains("no good number") {
                     text = "No good number. " + text
                 }
-                add(.subitem("\(option): \(text) " + figure.whoWasStudied(for: input.answers) + certainty(figure.certainty) + refs(figure.sources)))
+                add(.subitem("\(option): \(text) " + figure.whoWasStudied(for: input.answers) + certainty(figure.certainty, figure.grade) + refs(figure.sources)))
             }
             if let higher = higher(number) { add(.subitem("! Higher for people like me: " + higher.text + refs(higher.sources))) }
         }
     }
 
-    private func certainty(_ text: String) -> String { text.isEmpty ? "" : " (\(text))" }
+    /// " (From one small randomized trial; GRADE low)"
+    private func certainty(_ text: String, _ grade: Grade?) -> String {
+        let parts = [text] + (grade.map { ["GRADE " + $0.level.words] } ?? [])
+        let joined = parts.filter { !$0.isEmpty }.joined(separator: "; ")
+        return joined.isEmpty ? "" : " (\(joined))"
+    }
+
+    /// What each option is like, as an outline of its steps: the details,
+    /// figures and sources are on the What it is like screen (w).
+    private mutating func experience() {
+        guard !content.experience.isEmpty else { return }
+        add(.heading("What each option is like"))
+        add(.para("The steps, in order. The What it is like screen in the aid gives the details and sources."))
+        for option in content.options {
+            let steps = content.experience.filter { $0.option == option.id }.map(\.when)
+            if !steps.isEmpty { add(.item(option.short + ": " + steps.joined(separator: "; ") + ".")) }
+        }
+    }
 
     private mutating func sureHelp() {
         let needs = SureScore.needs(deliberation.sureAfter, items: content.sure)
@@ -463,6 +481,9 @@ struct SummaryBuilder {
         add(.para("Each yes scores 1. A score of 3 or less of \(content.sure.isEmpty ? 4 : content.sure.count) means there may be things still to settle (decisional conflict). Many people feel this way; talking it over can help."))
         for item in needs {
             add(.item("I said no to \"\(item.question)\" What may help: \(item.ifNo)"))
+        }
+        if let knowledge = KnowledgeScore(deliberation.knowledge, items: content.knowledgeCheck) {
+            add(.item("Knowledge check (optional): " + knowledge.text))
         }
     }
 

@@ -264,6 +264,8 @@ enum DecideViews {
             ("Funding", about.funding),
             ("Conflicts of interest", about.conflicts),
             ("How the evidence was chosen", about.evidenceMethod),
+            ("Who has tested it", about.testing),
+            ("Found a mistake?", about.reportErrors),
             ("What it is not", about.notAdvice),
         ]
         for (heading, text) in parts {

@@ -63,7 +63,7 @@ enum NumbersView {
                 }
             }
             if !figure.certainty.isEmpty {
-                lines += paragraph("How sure: " + figure.certainty, width: width, indent: 2, hanging: 2)
+                lines += paragraph("How sure: " + figure.certainty + (figure.grade.map { ". " + $0.line } ?? ""), width: width, indent: 2, hanging: 2)
             }
             if !figure.sources.isEmpty {
                 lines += paragraph("Sources: " + ResultsView.refs(figure.sources, ctx), width: width, style: .muted, indent: 2, hanging: 2)

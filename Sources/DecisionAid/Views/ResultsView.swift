@@ -18,33 +18,29 @@ enum ResultsView {
         case .questions: return ctx.content.doctorQuestions.count + m.deliberation.ownQuestions.count + 1
         case .values: return ValuesRow.all(ctx.content).count
         case .finish: return ctx.content.sure.count
+        case .check: return ctx.content.knowledgeCheck.count
         case .options: return OptionsView.isNarrow(width: Views.tableWidth(m.size)) ? OptionsView.rowCount(ctx) : 0
         default: return 0
         }
     }
 
-    static func tabs(_ current: ResultsSection) -> Line {
-        let text = ResultsSection.allCases.map { s in
-            s == current ? "[\(s.key) \(s.title)]" : " \(s.key) \(s.title) "
-        }.joined(separator: " ")
-        return Line(text, .emphasis)
-    }
-
     static func body(_ section: ResultsSection, _ m: Model, _ ctx: Context, _ g: Glyphs) -> [Line] {
         let width = Views.bodyWidth(m.size)
         let assessment = Assessor.assess(m.answers, content: ctx.content)
-        var lines = paragraph(tabs(section).text, width: width, style: .emphasis)
+        var lines = SectionTabs.lines(section, width: width)
         lines.append(Line())
         switch section {
         case .summary: lines += summary(assessment, ctx, g, width)
         case .options: lines += OptionsView.body(current: m.highlight, answers: m.answers, ctx: ctx, g: g, width: width, tableWidth: Views.tableWidth(m.size))
+        case .experience: lines += ExperienceView.body(ctx, g, width)
         case .numbers: lines += NumbersView.body(answers: m.answers, assessment: assessment, ctx: ctx, g: g, width: width)
         case .evidence: lines += evidence(assessment, m, ctx, g, width)
-        case .risks: lines += risks(assessment, ctx, g, width)
+        case .risks: lines += RisksView.body(assessment, ctx, g, width)
         case .values: lines += DecideViews.values(m, ctx, g, width)
         case .questions: lines += DecideViews.questions(m, ctx, g, width)
         case .checklist: lines += checklist(m, ctx, g, width)
         case .finish: lines += DecideViews.finish(m, ctx, g, width)
+        case .check: lines += KnowledgeCheckView.body(m, ctx, g, width)
         case .glossary: lines += glossary(ctx, width)
         }
         return lines
@@ -85,6 +81,7 @@ enum ResultsView {
             lines += paragraph("Who: " + s.who, width: width, hanging: 5)
             lines += paragraph("How many: \(s.howMany) people", width: width)
             lines += paragraph("Design: " + s.design.phrase.capitalizedFirst(), width: width)
+            lines += EvidenceNotes.detail(s, ctx, width)
             lines += paragraph("Follow-up: " + s.followUp.text, width: width, hanging: 11)
             lines.append(Line())
             lines.append(Line("What happened", .heading))
@@ -105,33 +102,15 @@ enum ResultsView {
             }
             return lines
         }
-        var lines = paragraph("Studies that speak to people like you. Each has limits: few compared AHSCT with another treatment. Press Enter to open one.", width: width)
+        var lines = paragraph("Studies that speak to people like you, and the options each is about. Each has limits: few compared AHSCT with another treatment. Press Enter to open one.", width: width)
         lines.append(Line())
         for (index, study) in a.evidence.enumerated() {
             let selected = index == m.highlight
-            let text = (selected ? g.pointer : " ") + " " + study.name + " " + g.dash + " " + study.design.phrase + ", \(study.howMany) people"
+            let text = (selected ? g.pointer : " ") + " " + study.name + " " + g.dash + " " + study.design.phrase + ", \(study.howMany) people" + EvidenceNotes.listTag(study, ctx)
             lines += paragraph(text, width: width, style: selected ? .selected : .normal, hanging: 2, target: index, focus: selected)
             // Every study's summary shows, not only the focused one's: the
             // page stays the same as the focus moves, so paging never skips.
             lines += paragraph(study.summary.text, width: width, indent: 4)
-        }
-        return lines
-    }
-
-    static func risks(_ a: Assessment, _ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
-        var lines = paragraph("The harms of AHSCT, with numbers for a stated group and time. They come from studies, mostly without a comparison group.", width: width)
-        for match in a.risks {
-            lines.append(Line())
-            lines += paragraph(match.risk.name, width: width, style: .heading)
-            lines += paragraph(match.risk.summary.text, width: width)
-            for figure in match.risk.figures {
-                lines += paragraph(g.bullet + " " + figure.text, width: width, hanging: 2)
-                lines += paragraph("Who: " + figure.group + ". When: " + figure.timeFrame + ". How sure: " + figure.certainty + ". Source: " + refs(figure.sources, ctx) + ".",
-                                   width: width, style: .muted, indent: 2)
-            }
-            if match.higherForYou, let higher = match.risk.higherFor {
-                lines += paragraph(g.warning + " Higher for people like you: " + higher.text + " (" + refs(higher.sources, ctx) + ")", width: width, style: .warning, hanging: 2)
-            }
         }
         return lines
     }
