@@ -162,6 +162,17 @@ import Testing
         #expect(m.page == .results(.experience))
     }
 
+    @Test func summaryOutlinesWhatEachOptionIsLike() {
+        var m = walkStrongPerson()
+        press(&m, .end, .enter)
+        let summary = summaryText(for: "x.txt", m, testContext)
+        #expect(summary.contains("What each option is like"))
+        for option in content.options {
+            let first = content.experience.first { $0.option == option.id }
+            #expect(summary.contains("- " + option.short + ": " + (first?.when ?? "?")), "\(option.id)")
+        }
+    }
+
     // MARK: Knowledge check
 
     @Test func knowledgeCheckAnswersShowWhyAndGoOnTheSummary() {
