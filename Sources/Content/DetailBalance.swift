@@ -14,9 +14,9 @@ public struct DetailBalance: Sendable, Equatable {
         // AHSCT's harms are told through many studies (8 figures for the risk
         // of dying alone); the other options have fewer studies to tell.
         "Risks page (words)": 3.6,
-        // 16 studies speak to AHSCT; 4 to staying on the current drug.
-        "Evidence page (items)": 4.0,
-        "Evidence page (words)": 4.0,
+        // 16 studies speak to AHSCT; 5 to staying on the current drug.
+        "Evidence page (items)": 3.2,
+        "Evidence page (words)": 3.4,
     ]
 
     public struct Place: Sendable, Equatable {
