@@ -115,6 +115,25 @@ import Testing
         }
     }
 
+    @Test func anExperienceStepForAnUnknownOptionIsNamed() {
+        let found = contractProblems(embedded("options.yaml", replacing: "  - option: trial\n    when: \"Rules\"", by: "  - option: trials\n    when: \"Rules\""))
+        #expect(found.contains { $0.file == "options.yaml" && $0.message.contains("experience step names option 'trials'") })
+    }
+
+    @Test func anIfNothingChangesFigureNeedsAGrade() {
+        let found = contractProblems(embedded("options.yaml", replacing: "    grade: very-low\n    gradeReason: \"One group of a trial read on its own starts low; down one as they changed drug\"\n    sources: [burt-2019, burt-2018-abstract]", by: "    sources: [burt-2019, burt-2018-abstract]"))
+        #expect(found.contains { $0.message.contains("'if nothing changes' figure 'changed-drug-in-mist' has no 'grade'") })
+    }
+
+    @Test func theKnowledgeCheckHasFourToSixStatements() {
+        let files = ContentLoader.embeddedFiles
+        let text = files["deliberation.yaml"] ?? ""
+        let start = text.range(of: "  - id: quiet-stay")!.lowerBound
+        var cut = files
+        cut["deliberation.yaml"] = String(text[..<start])   // the first two statements only
+        #expect(contractProblems(cut).contains { $0.message.contains("the knowledge check has 2 statements; use 4 to 6") })
+    }
+
     // MARK: The screens
 
     @Test func risksPageGroupsHarmsByOptionWithGrade() {
