@@ -16,7 +16,7 @@ public struct DetailBalance: Sendable, Equatable {
         "Risks page (words)": 3.6,
         // 16 studies speak to AHSCT; 5 to staying on the current drug.
         "Evidence page (items)": 3.2,
-        "Evidence page (words)": 3.4,
+        "Evidence page (words)": 4.0,
     ]
 
     public struct Place: Sendable, Equatable {

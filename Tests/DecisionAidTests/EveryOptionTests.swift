@@ -107,7 +107,7 @@ import Testing
         #expect(pml?["option"] as? String == "other-dmt")
         let study = (doc["evidence"] as? [[String: Any]] ?? []).first { $0["id"] as? String == "mist" }
         #expect((study?["grade"] as? [String: Any])?["level"] as? String == "low")
-        #expect((study?["options"] as? [String])?.contains("stay") == true)
+        #expect((study?["options"] as? [String]) == ["ahsct", "other-dmt", "trial"])
         let numbers = doc["keyNumbers"] as? [[String: Any]] ?? []
         #expect(!numbers.isEmpty)
         for number in numbers {
