@@ -73,7 +73,7 @@ public enum Views {
         body.append(Line())
         body += paragraph(about.timeNeeded, width: width)
         body.append(Line())
-        body += paragraph("Keys: Enter to choose, arrows (or j and k) to move, a number to pick a choice, Backspace to go back, ? for help, q to quit.", width: width)
+        body += paragraph("Keys: arrows (or j and k) to move, a number to highlight a choice, Enter to choose it, Page Down or Space to read on, Backspace to go back, ? for help, q to quit.", width: width)
         body.append(Line())
         body += paragraph("Content version \(about.version), last reviewed \(about.reviewed). Press a to see who made it and every source.", width: width, style: .muted)
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Welcome", status: nil,
