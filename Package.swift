@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "decision-aid",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "decision-aid", targets: ["decision-aid"]),
     ],

@@ -8,12 +8,14 @@ guard let outputPath = arguments.first else {
     exit(2)
 }
 
-/// One more '#' than the longest run of '#' after a quote, so no text can end the literal early.
+/// One more '#' than the longest run of '#' after a quote or a backslash, so
+/// no text can end the literal early ("#) or start an escape (\#t, \#u{…})
+/// inside it.
 func delimiter(for text: String) -> String {
-    var longest = 0, run = 0, afterQuote = false
+    var longest = 0, run = 0, afterOpener = false
     for character in text {
-        if character == "#" && afterQuote { run += 1; longest = max(longest, run) } else {
-            afterQuote = character == "\""
+        if character == "#" && afterOpener { run += 1; longest = max(longest, run) } else {
+            afterOpener = character == "\"" || character == "\\"
             run = 0
         }
     }
