@@ -86,13 +86,7 @@ enum KeyTable {
             ]
         case .sureBefore:
             table = [
-                KeyBinding("y/n", "answer", help: "answer yes or no to the highlighted question") { key in
-                    switch key {
-                    case .character("y"), .character("Y"): return .answer(true)
-                    case .character("n"), .character("N"): return .answer(false)
-                    default: return nil
-                    }
-                },
+                sureAnswer,
                 KeyBinding("Enter", "go on", help: "go on to the questions, answered or not (they can be skipped)", keys: [.enter, .right], .confirm),
                 scrolling(items: true),
                 back, about, help, quit(escape: false),
@@ -119,6 +113,14 @@ enum KeyTable {
 
     // MARK: Shared bindings
 
+    /// y or n answers the highlighted SURE question (before the questions and on Finish).
+    static let sureAnswer = KeyBinding("y/n", "answer", help: "answer yes or no to the highlighted SURE question") { key in
+        switch key {
+        case .character("y"), .character("Y"): return .answer(true)
+        case .character("n"), .character("N"): return .answer(false)
+        default: return nil
+        }
+    }
     static let help = KeyBinding("?", "help", help: "this help: every key for this screen", essential: true, keys: [.character("?"), .function(1)], .help)
     static let about = KeyBinding("a", "about", help: "about the aid: who made it, dates, every source", keys: [.character("a")], .about)
     static let save = KeyBinding("s", "save", help: "save your summary to a file you name (.md gives Markdown)", keys: [.character("s")], .save)
@@ -245,13 +247,7 @@ enum KeyTable {
             ]
         case .finish:
             table += [
-                KeyBinding("y/n", "answer", help: "answer yes or no to the highlighted SURE question") { key in
-                    switch key {
-                    case .character("y"), .character("Y"): return .answer(true)
-                    case .character("n"), .character("N"): return .answer(false)
-                    default: return nil
-                    }
-                },
+                sureAnswer,
                 save, print,
             ]
         case .check:
