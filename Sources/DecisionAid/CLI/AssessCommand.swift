@@ -1,6 +1,9 @@
 import ArgumentParser
 import Content
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, markdown
@@ -51,9 +54,9 @@ struct AssessCommand: ParsableCommand {
         }
         let summary = SummaryInput(answers: answers, content: content, today: Day.today())
         switch format {
-        case .text: Console.out(SummaryDocument.render(summary, format: .text))
-        case .json: Console.out(AssessmentJSON.render(Assessor.assess(answers, content: content), content: content))
-        case .markdown: Console.out(SummaryDocument.render(summary, format: .markdown))
+        case .text: try Console.out(SummaryDocument.render(summary, format: .text))
+        case .json: try Console.out(AssessmentJSON.render(Assessor.assess(answers, content: content), content: content))
+        case .markdown: try Console.out(SummaryDocument.render(summary, format: .markdown))
         }
     }
 
@@ -82,12 +85,38 @@ struct AssessCommand: ParsableCommand {
         return answers
     }
 
-    private func readAnswers(_ path: String) throws(AnswerError) -> Data {
-        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw AnswerError(nil, "--answers: cannot read '\(path)' (no such file, or no permission)")
+    /// The most an answers file may hold: a full set of answers is under 1 KB.
+    static let answersLimit = 1 << 20
+
+    /// Reads the answers file, or standard input for "-", stopping after
+    /// 1 MB (so /dev/zero cannot grow memory). A file that cannot be opened
+    /// is bad input (exit 2); a read that fails part way is an I/O error (74).
+    private func readAnswers(_ path: String) throws -> [UInt8] {
+        let fd: Int32
+        let name: String
+        if path == "-" {
+            fd = STDIN_FILENO
+            name = "standard input"
+        } else {
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            name = "'\(path.echoed())'"
+            if fd < 0 {
+                throw AnswerError(nil, "--answers: cannot read \(name) (\(StreamFailure.reason(errno)))")
+            }
+            var info = stat()
+            if fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
+                close(fd)
+                throw AnswerError(nil, "--answers: \(name) is a folder; give a JSON file, or - for standard input")
+            }
         }
-        return data
+        defer { if fd != STDIN_FILENO { close(fd) } }
+        switch BoundedInput.readAll(fd, limit: Self.answersLimit) {
+        case .data(let bytes): return bytes
+        case .tooLarge:
+            throw AnswerError(nil, "--answers: \(name) holds more than 1 MB, so reading stopped; the answers are a small JSON object like {\"age\": 34}")
+        case .failed(let code):
+            throw StreamFailure(stream: name, code: code, reading: true)
+        }
     }
 }
 

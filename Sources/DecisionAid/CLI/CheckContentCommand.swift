@@ -22,12 +22,12 @@ struct CheckContentCommand: ParsableCommand {
             Console.error("\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s") found")
             throw ExitCode(1)
         }
-        Console.out("content \(content.about.version) is valid: \(content.sources.count) sources, \(content.studies.count) studies, \(content.risks.count) risks, \(content.checklist.count) checklist items, \(content.glossary.count) glossary terms, \(content.rules.count) rules, \(content.options.count) options, \(content.grid.count) grid rows, \(content.trials.count) trials, \(content.keyNumbers.count) key numbers, \(content.values.count) values, \(content.doctorQuestions.count) questions for the neurologist; reviewed \(content.about.reviewed), review by \(content.about.reviewBy)\n")
-        Console.out(Self.readingGradeLine(content) + "\n")
+        try Console.out("content \(content.about.version) is valid: \(content.sources.count) sources, \(content.studies.count) studies, \(content.risks.count) risks, \(content.checklist.count) checklist items, \(content.glossary.count) glossary terms, \(content.rules.count) rules, \(content.options.count) options, \(content.grid.count) grid rows, \(content.trials.count) trials, \(content.keyNumbers.count) key numbers, \(content.values.count) values, \(content.doctorQuestions.count) questions for the neurologist; reviewed \(content.about.reviewed), review by \(content.about.reviewBy)\n")
+        try Console.out(Self.readingGradeLine(content) + "\n")
         // Equal detail for every option (IPDAS certification item 1): a place
         // above its allowed ratio fails the check.
         let balance = DetailBalance(content)
-        Console.out(balance.line + "\n")
+        try Console.out(balance.line + "\n")
         for place in balance.unbalanced {
             let counts = place.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             Console.error("not equal detail: \(place.name): \(counts) (" + String(format: "%.2f : 1, allowed %.2f : 1", place.ratio, place.allowed) + ")")

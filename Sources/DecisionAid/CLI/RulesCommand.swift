@@ -24,6 +24,6 @@ struct RulesCommand: ParsableCommand {
                 if let source = content.source(id) { out += "  Source:  \(source.short): \(source.citation) \(source.link)\n" }
             }
         }
-        Console.out(out)
+        try Console.out(out)
     }
 }

@@ -48,30 +48,54 @@ public enum AnswerParser {
         }
     }
 
-    static func whole(_ text: String, _ field: AnswerField, _ range: ClosedRange<Int>) throws(AnswerError) -> Int {
-        guard let value = Int(text) else {
-            let hint = Double(text) != nil ? "is not a whole number" : "is not a number"
-            throw AnswerError(field, "'\(text)' \(hint); allowed: \(field.allowed)")
+    /// A number read from JSON, kept exactly as written (see DecimalNumber).
+    public static func set(_ field: AnswerField, number: DecimalNumber, in answers: inout Answers) throws(AnswerError) {
+        switch field {
+        case .age: answers.age = try whole(number, field, 1...120)
+        case .relapsesLast12Months: answers.relapsesLast12Months = try whole(number, field, 0...50)
+        case .yearsSinceDiagnosis: answers.yearsSinceDiagnosis = try whole(number, field, 0...100)
+        case .edss: answers.edss = try edss(number)
+        default: throw AnswerError(field, "must not be a number (\(number.shown)); allowed: \(field.allowed)")
         }
-        guard range.contains(value) else {
-            throw AnswerError(field, "\(value) is outside the allowed range; allowed: \(field.allowed)")
+    }
+
+    /// Plain decimal digits only (see DecimalNumber(plain:)): `Int` and
+    /// `Double` would also take hex such as 0x1.8p1, `inf` or `1e3`.
+    static func whole(_ text: String, _ field: AnswerField, _ range: ClosedRange<Int>) throws(AnswerError) -> Int {
+        guard let number = DecimalNumber(plain: text) else {
+            throw AnswerError(field, "'\(text.echoed())' is not a number; allowed: \(field.allowed)")
+        }
+        return try whole(number, field, range)
+    }
+
+    static func whole(_ number: DecimalNumber, _ field: AnswerField, _ range: ClosedRange<Int>) throws(AnswerError) -> Int {
+        guard number.isWhole else {
+            throw AnswerError(field, "'\(number.text.echoed())' is not a whole number; allowed: \(field.allowed)")
+        }
+        guard let value = number.wholeValue, range.contains(value) else {
+            throw AnswerError(field, "\(number.shown) is outside the allowed range; allowed: \(field.allowed)")
         }
         return value
     }
 
     static func edss(_ text: String) throws(AnswerError) -> Double {
-        guard let value = Double(text), value.isFinite else {
-            throw AnswerError(.edss, "'\(text)' is not a number; allowed: \(AnswerField.edss.allowed)")
+        guard let number = DecimalNumber(plain: text) else {
+            throw AnswerError(.edss, "'\(text.echoed())' is not a number; allowed: \(AnswerField.edss.allowed)")
         }
-        guard (0...10).contains(value), (value * 2).rounded() == value * 2 else {
-            throw AnswerError(.edss, "\(text) is not an EDSS score; allowed: \(AnswerField.edss.allowed)")
+        return try edss(number)
+    }
+
+    /// Exact: 6.3 and 1e-400 are not scores, and nothing is rounded to one.
+    static func edss(_ number: DecimalNumber) throws(AnswerError) -> Double {
+        guard let tenths = number.scaled(by: 1), (0...100).contains(tenths), tenths % 5 == 0 else {
+            throw AnswerError(.edss, "\(number.shown) is not an EDSS score; allowed: \(AnswerField.edss.allowed)")
         }
-        return value
+        return Double(tenths) / 10
     }
 
     static func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ field: AnswerField) throws(AnswerError) -> T where T.RawValue == String {
         guard let value = T(rawValue: text.lowercased()) else {
-            throw AnswerError(field, "'\(text)' is not one of the choices; allowed: \(field.allowed)")
+            throw AnswerError(field, "'\(text.echoed())' is not one of the choices; allowed: \(field.allowed)")
         }
         return value
     }
@@ -80,7 +104,7 @@ public enum AnswerParser {
         switch text.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
-        default: throw AnswerError(field, "'\(text)' is not true, false or unsure; allowed: \(field.allowed)")
+        default: throw AnswerError(field, "'\(text.echoed())' is not true, false or unsure; allowed: \(field.allowed)")
         }
     }
 
@@ -89,7 +113,7 @@ public enum AnswerParser {
         let id = text.lowercased()
         if id == "none" { return nil }
         guard TherapyIDs.all.contains(id) else {
-            throw AnswerError(.therapies, "'\(text)' is not a known therapy id; allowed: none, \(TherapyIDs.all.joined(separator: ", "))")
+            throw AnswerError(.therapies, "'\(text.echoed())' is not a known therapy id; allowed: none, \(TherapyIDs.all.joined(separator: ", "))")
         }
         return id
     }

@@ -1,33 +1,36 @@
-import Foundation
-
-/// Reads and writes answers in the assess contract's JSON shape.
+/// Reads answers in the assess contract's JSON shape, strictly (StrictJSON):
+/// nothing in the text is guessed at or silently dropped.
 public enum AnswersJSON {
     /// Parses a JSON object of answers. Unknown keys are errors, so a typo
-    /// ("agee") is caught instead of silently treated as a missing answer.
-    public static func parse(_ data: Data) throws(AnswerError) -> Answers {
-        let value: JSONValue
+    /// ("agee") is caught instead of silently treated as a missing answer;
+    /// so is a key given twice.
+    public static func parse(_ bytes: [UInt8]) throws(AnswerError) -> Answers {
+        let value: StrictJSON.Value
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: data)
+            value = try StrictJSON.parse(bytes)
         } catch {
-            throw AnswerError(nil, "the answers are not valid JSON: \(describe(error))")
+            throw AnswerError(nil, "the answers are not valid JSON: \(error.description)")
         }
-        guard case .object(let object) = value else {
-            throw AnswerError(nil, "the answers must be a JSON object like {\"age\": 34, \"subtype\": \"relapsing-remitting\"}")
+        guard case .object(let pairs) = value else {
+            throw AnswerError(nil, "the answers must be a JSON object like {\"age\": 34, \"subtype\": \"relapsing-remitting\"}, not \(value.shortDescription)")
         }
         var answers = Answers()
         let fieldsByKey = Dictionary(uniqueKeysWithValues: AnswerField.allCases.map { ($0.jsonKey, $0) })
-        for key in object.keys.sorted() {
+        for (key, item) in pairs {
             guard let field = fieldsByKey[key] else {
-                throw AnswerError(nil, "unknown field '\(key)'; allowed fields: \(AnswerField.allCases.map(\.jsonKey).joined(separator: ", "))")
+                throw AnswerError(nil, "unknown field '\(key.echoed())'; allowed fields: \(AnswerField.allCases.map(\.jsonKey).joined(separator: ", "))")
             }
-            guard let item = object[key] else { continue }
             try set(field, item, in: &answers)
         }
         try AnswerParser.crossCheck(answers)
         return answers
     }
 
-    private static func set(_ field: AnswerField, _ item: JSONValue, in answers: inout Answers) throws(AnswerError) {
+    public static func parse(_ text: String) throws(AnswerError) -> Answers {
+        try parse(Array(text.utf8))
+    }
+
+    private static func set(_ field: AnswerField, _ item: StrictJSON.Value, in answers: inout Answers) throws(AnswerError) {
         switch (field, item) {
         case (_, .null):
             return // explicitly not answered
@@ -35,21 +38,21 @@ public enum AnswersJSON {
             var ids: [String] = []
             for entry in items {
                 guard case .string(let id) = entry else {
-                    throw AnswerError(field, "each item must be a therapy id in quotes; allowed: \(TherapyIDs.all.joined(separator: ", "))")
+                    throw AnswerError(field, "each item must be a therapy id in quotes, not \(entry.shortDescription); allowed: \(TherapyIDs.all.joined(separator: ", "))")
                 }
                 ids.append(id)
             }
             try AnswerParser.setTherapies(ids, in: &answers)
         case (.therapies, _):
-            throw AnswerError(field, "must be a list like [\"natalizumab\"], or [] for none")
+            throw AnswerError(field, "must be a list like [\"natalizumab\"], or [] for none, not \(item.shortDescription)")
         case (.highEfficacyContraindicated, .bool(let flag)), (.seriousComorbidity, .bool(let flag)):
             try AnswerParser.set(field, from: flag ? "true" : "false", in: &answers)
         case (.highEfficacyContraindicated, .string("unsure")), (.seriousComorbidity, .string("unsure")):
             try AnswerParser.set(field, from: "unsure", in: &answers)
         case (.highEfficacyContraindicated, _), (.seriousComorbidity, _):
-            throw AnswerError(field, "must be true or false (without quotes), or \"unsure\"")
+            throw AnswerError(field, "must be true or false (without quotes), or \"unsure\", not \(item.shortDescription)")
         case (.age, .number(let n)), (.relapsesLast12Months, .number(let n)), (.yearsSinceDiagnosis, .number(let n)), (.edss, .number(let n)):
-            try AnswerParser.set(field, from: n == n.rounded() && field != .edss ? String(Int(exactly: n) ?? Int.max) : String(n), in: &answers)
+            try AnswerParser.set(field, number: n, in: &answers)
         case (.age, _), (.relapsesLast12Months, _), (.yearsSinceDiagnosis, _), (.edss, _):
             throw AnswerError(field, "must be a number without quotes, not \(item.shortDescription); allowed: \(field.allowed)")
         case (_, .string(let text)):
@@ -58,36 +61,16 @@ public enum AnswersJSON {
             throw AnswerError(field, "must be text in quotes, not \(item.shortDescription); allowed: \(field.allowed)")
         }
     }
-
-    private static func describe(_ error: Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            if let underlying = context.underlyingError { return "\(underlying)" }
-            return context.debugDescription
-        }
-        return "\(error)"
-    }
 }
 
-/// Any JSON value, so the reader can say exactly what type it found.
-enum JSONValue: Decodable, Equatable {
-    case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
-    }
-
+extension StrictJSON.Value {
+    /// What was found, for messages: `3`, `"34"` (made safe), `a list`.
     var shortDescription: String {
         switch self {
         case .null: return "null"
         case .bool(let b): return "\(b)"
-        case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? "\(Int(n))" : "\(n)"
-        case .string(let s): return "\"\(s)\""
+        case .number(let n): return n.shown
+        case .string(let s): return "\"\(s.echoed())\""
         case .array: return "a list"
         case .object: return "an object"
         }
