@@ -38,9 +38,16 @@ public enum SummaryFile {
 
     /// Writes `text` to `path` with mode 0600. "~/" is the home folder; a
     /// relative path is from the current folder. An existing file is left
-    /// alone (`.exists`) unless `overwrite`, which replaces its contents and
-    /// sets it to 0600. Writes nothing else.
+    /// alone (`.exists`) unless `overwrite`: then the summary is written to a
+    /// private temporary file in the same folder and renamed over it, so the
+    /// old file stays whole whatever fails (a full disk, a size limit) and
+    /// no partial file is left behind. Writes nothing else.
     public static func save(_ text: String, to path: String, overwrite: Bool) -> SaveOutcome {
+        save(text, to: path, overwrite: overwrite, write: writeAll)
+    }
+
+    /// `write` returns nil or errno; tests pass one that fails part way, as a full disk does.
+    static func save(_ text: String, to path: String, overwrite: Bool, write: (Int32, [UInt8]) -> Int32?) -> SaveOutcome {
         let typed = path.trimmingSpaces
         guard !typed.isEmpty else {
             return .failed(path: path, message: "No file name was given. Type a file name, like \(suggestedPath)")
@@ -51,61 +58,82 @@ public enum SummaryFile {
         guard !name.isEmpty, name != ".", name != ".." else {
             return .failed(path: full, message: "\(full) is a folder, not a file name. Add a file name, like \(join(full, "ahsct-summary.txt"))")
         }
-
         let bytes = Array(text.utf8)
-        var fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        var created = fd >= 0
-        if fd < 0 && errno == EEXIST {
-            var info = stat()
-            if lstat(full, &info) == 0 {
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR:
-                    return .failed(path: full, message: "\(full) is a folder, not a file. Add a file name, like \(join(full, "ahsct-summary.txt"))")
-                case S_IFLNK:
-                    if !overwrite { return .exists(path: full) }
-                    return .failed(path: full, message: "\(full) is a link to another file, so it was not replaced. Choose another name. \(tryElsewhere)")
-                case S_IFREG:
-                    if !overwrite { return .exists(path: full) }
-                default:
-                    return .failed(path: full, message: "\(full) is not an ordinary file, so it was not replaced. Choose another name. \(tryElsewhere)")
+
+        var info = stat()
+        if lstat(full, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                return .failed(path: full, message: "\(full) is a folder, not a file. Add a file name, like \(join(full, "ahsct-summary.txt"))")
+            case S_IFLNK:
+                if !overwrite { return .exists(path: full) }
+                return .failed(path: full, message: "\(full) is a link to another file, so it was not replaced. Choose another name. \(tryElsewhere)")
+            case S_IFREG:
+                if !overwrite { return .exists(path: full) }
+                // A file the person made read-only is not theirs to replace here.
+                if access(full, W_OK) != 0 {
+                    return .failed(path: full, message: openProblem(errno, path: full, folder: folder, exists: true))
                 }
-            } else if !overwrite {
-                return .exists(path: full)
+                return replace(full, folder: folder, with: bytes, write: write)
+            default:
+                return .failed(path: full, message: "\(full) is not an ordinary file, so it was not replaced. Choose another name. \(tryElsewhere)")
             }
-            // Replace the contents of the existing ordinary file. O_NOFOLLOW and
-            // O_NONBLOCK: never write through a link, never wait on a pipe. It is
-            // emptied only once it is private (fchmod below), never before.
-            fd = open(full, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-            created = false
-            if fd < 0 { return .failed(path: full, message: openProblem(errno, path: full, folder: folder, exists: true)) }
-        } else if fd < 0 {
-            return .failed(path: full, message: openProblem(errno, path: full, folder: folder, exists: false))
         }
 
+        // A new file, made with O_EXCL: a file that appears meanwhile is never written over.
+        let fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd < 0 {
+            if errno == EEXIST { return .exists(path: full) }
+            return .failed(path: full, message: openProblem(errno, path: full, folder: folder, exists: false))
+        }
+        return finish(fd, written: full, folder: folder, bytes: bytes, write: write) { .saved(path: full) }
+    }
+
+    /// Writes a temporary file beside `full` (mkstemp: O_EXCL, 0600) and renames it over `full`.
+    private static func replace(_ full: String, folder: String, with bytes: [UInt8], write: (Int32, [UInt8]) -> Int32?) -> SaveOutcome {
+        var template = Array(join(folder, ".ahsct-summary-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        if fd < 0 {
+            return .failed(path: full, message: openProblem(errno, path: full, folder: folder, exists: false) + " \(full) was not changed.")
+        }
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        return finish(fd, written: temporary, folder: folder, bytes: bytes, write: write, replacing: full) {
+            guard rename(temporary, full) == 0 else {
+                let code = errno
+                unlink(temporary)
+                return .failed(path: full, message: "Could not replace \(full) (\(describe(code))). It was not changed. \(tryElsewhere)")
+            }
+            // Make the rename itself last through a power cut.
+            let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if directory >= 0 { _ = fsync(directory); close(directory) }
+            return .saved(path: full)
+        }
+    }
+
+    /// Makes `fd` (the file at `written`) private, writes, syncs and closes
+    /// it, then calls `done`. On any failure the file at `written` is removed.
+    private static func finish(_ fd: Int32, written: String, folder: String, bytes: [UInt8], write: (Int32, [UInt8]) -> Int32?,
+                               replacing: String? = nil, done: () -> SaveOutcome) -> SaveOutcome {
+        let shown = replacing ?? written
         // The mode is 0600 whatever the umask: open's mode is narrowed by it.
         if fchmod(fd, 0o600) != 0 {
             let code = errno
             close(fd)
-            if created { unlink(full) }
-            return .failed(path: full, message: "Could not make \(full) private to you (\(describe(code))), so the summary was not written. \(tryElsewhere)")
+            unlink(written)
+            return .failed(path: shown, message: "Could not make \(shown) private to you (\(describe(code))), so the summary was not written. \(tryElsewhere)")
         }
-        if !created && ftruncate(fd, 0) != 0 {
-            let code = errno
+        if let code = write(fd, bytes) ?? (fsync(fd) == 0 ? nil : errno) {
             close(fd)
-            return .failed(path: full, message: "Could not replace the contents of \(full) (\(describe(code))). \(tryElsewhere)")
-        }
-        if let code = writeAll(fd, bytes) ?? (fsync(fd) == 0 ? nil : errno) {
-            close(fd)
-            // A file we made is removed rather than left half written.
-            if created { unlink(full) }
-            return .failed(path: full, message: writeProblem(code, path: full, folder: folder, created: created))
+            unlink(written)
+            return .failed(path: shown, message: writeProblem(code, path: shown, folder: folder, replacing: replacing != nil))
         }
         if close(fd) != 0 {
             let code = errno
-            if created { unlink(full) }
-            return .failed(path: full, message: writeProblem(code, path: full, folder: folder, created: created))
+            unlink(written)
+            return .failed(path: shown, message: writeProblem(code, path: shown, folder: folder, replacing: replacing != nil))
         }
-        return .saved(path: full)
+        return done()
     }
 
     /// "~/x" -> "$HOME/x"; "x" -> "$PWD/x"; "/x" stays.
@@ -177,20 +205,22 @@ public enum SummaryFile {
         }
     }
 
-    private static func writeProblem(_ code: Int32, path: String, folder: String, created: Bool) -> String {
-        let state = created ? "Nothing was saved." : "The file \(path) may now be empty or cut short."
+    private static func writeProblem(_ code: Int32, path: String, folder: String, replacing: Bool) -> String {
+        let state = replacing ? "The file \(path) was not changed." : "Nothing was saved."
         switch code {
         case ENOSPC:
             return "The disk that holds the folder \(folder) is full. \(state) Free some space, or try another disk or folder, like your home folder: \(suggestedPath)"
         case EDQUOT:
             return "You have used all the disk space you are allowed in the folder \(folder). \(state) Free some space, or try another folder, like your home folder: \(suggestedPath)"
+        case EFBIG:
+            return "The summary is larger than this system allows a file to be. \(state) \(tryElsewhere)"
         default:
             return "Could not write to \(path) (\(describe(code))). \(state) \(tryElsewhere)"
         }
     }
 
     /// nil when every byte was written, else errno.
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
         var done = 0
         while done < bytes.count {
             let n = bytes[done...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
