@@ -30,15 +30,23 @@ public enum ContentLoader {
         var problems: [ContentProblem] = []
         for name in fileNames {
             let path = (directory as NSString).appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: path) else {
+            let data: [UInt8]
+            switch BoundedRead.file(path, limit: ContentLimits.fileBytes) {
+            case .data(let bytes): data = bytes
+            case .failed(ENOENT):
                 problems.append(ContentProblem(file: path, line: 0, message: "file is missing; the content needs all of: \(fileNames.joined(separator: ", "))"))
                 continue
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append(ContentProblem(file: path, line: 0, message: "cannot read this file (check its permissions)"))
+            case .failed(let code):
+                problems.append(ContentProblem(file: path, line: 0, message: "cannot read this file (\(String(cString: strerror(code))))"))
+                continue
+            case .notAFile:
+                problems.append(ContentProblem(file: path, line: 0, message: "is not an ordinary file"))
+                continue
+            case .tooLarge:
+                problems.append(ContentProblem(file: path, line: 0, message: "file is larger than \(ContentLimits.fileBytes / 1024) KB, the most a content file may be; reading stopped"))
                 continue
             }
-            guard let text = String(data: data, encoding: .utf8) else {
+            guard let text = String(validating: data, as: UTF8.self) else {
                 problems.append(ContentProblem(file: path, line: 0, message: "file is not UTF-8 text"))
                 continue
             }
@@ -59,6 +67,10 @@ public enum ContentLoader {
         for name in fileNames {
             guard let text = files[name] else {
                 log.add(name, 0, "file is missing")
+                continue
+            }
+            if text.utf8.count > ContentLimits.fileBytes {
+                log.add(name, 0, "file is larger than \(ContentLimits.fileBytes / 1024) KB, the most a content file may be")
                 continue
             }
             do {

@@ -51,6 +51,7 @@ final class Entry {
             if required { problem(line, "'\(key)' in \(label) is empty") }
             return nil
         }
+        if let tooLong = ContentLimits.problem(with: text, key: key, in: label) { problem(line, tooLong) }
         return text
     }
 
@@ -97,7 +98,10 @@ final class Entry {
     /// A list of short texts such as source ids: `[a, b]` or one per line.
     func words(_ key: String) -> [String] {
         guard let (node, line) = node(key), !isNull(node) else { return [] }
-        if let scalar = node.scalar { return [scalar.string] }
+        if let scalar = node.scalar {
+            if let tooLong = ContentLimits.problem(with: scalar.string, key: key, in: label) { problem(line, tooLong) }
+            return [scalar.string]
+        }
         guard let sequence = node.sequence else {
             problem(line, "'\(key)' in \(label) should be a list like [a, b]")
             return []
@@ -107,6 +111,7 @@ final class Entry {
                 problem(item.mark?.line ?? line, "each item of '\(key)' in \(label) should be a single word")
                 return nil
             }
+            if let tooLong = ContentLimits.problem(with: text, key: key, in: label) { problem(item.mark?.line ?? line, tooLong) }
             return text
         }
     }

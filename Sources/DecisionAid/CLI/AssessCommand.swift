@@ -110,12 +110,14 @@ struct AssessCommand: ParsableCommand {
             }
         }
         defer { if fd != STDIN_FILENO { close(fd) } }
-        switch BoundedInput.readAll(fd, limit: Self.answersLimit) {
+        switch BoundedRead.readAll(fd, limit: Self.answersLimit) {
         case .data(let bytes): return bytes
         case .tooLarge:
             throw AnswerError(nil, "--answers: \(name) holds more than 1 MB, so reading stopped; the answers are a small JSON object like {\"age\": 34}")
         case .failed(let code):
             throw StreamFailure(stream: name, code: code, reading: true)
+        case .notAFile:
+            throw AnswerError(nil, "--answers: \(name) is not a file")
         }
     }
 }

@@ -3,6 +3,8 @@
 // full disk, a closed pipe, standard input a folder); these return the error
 // instead, so the program can say what happened in one line and exit 74.
 
+import Content
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -77,33 +79,6 @@ enum Console {
             done += n
         }
         return nil
-    }
-}
-
-/// Reading a whole input with a limit, so `/dev/zero` or a huge file stops
-/// at `limit` bytes instead of growing memory.
-enum BoundedInput {
-    enum Outcome: Equatable {
-        case data([UInt8])
-        /// More than `limit` bytes: reading stopped there.
-        case tooLarge
-        /// errno from read.
-        case failed(Int32)
-    }
-
-    static func readAll(_ fd: Int32, limit: Int) -> Outcome {
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failed(errno)
-            }
-            if n == 0 { return .data(bytes) }
-            if bytes.count + n > limit { return .tooLarge }
-            bytes += buffer[0..<n]
-        }
     }
 }
 
