@@ -109,6 +109,7 @@ private struct Reader {
             skipSpace()
             guard peek(UInt8(ascii: "\"")) else {
                 if peek(UInt8(ascii: "}")) && !pairs.isEmpty { throw fail("a comma after the last item is not allowed in JSON") }
+                if peek(UInt8(ascii: "'")) { throw fail("keys must be in double quotes (\"), not single quotes") }
                 throw fail("expected a key in double quotes, found \(describeHere())")
             }
             let (line, column) = position(index)

@@ -4,27 +4,46 @@ import Foundation
 /// streams a user's shell might: a folder, a closed stream, /dev/full, a size
 /// limit. In the script "$DA" is the binary.
 enum Shell {
-    /// `brokenPipe`: standard output is a pipe whose reading end is already closed.
-    static func run(_ script: String, arguments: [String] = [], brokenPipe: Bool = false) throws -> Run {
+    /// `brokenPipe`: standard output is a pipe whose reading end is already
+    /// closed. Output goes to files (no pipe to stall on); the shell and what it
+    /// runs are killed after `timeout` seconds (status 124).
+    static func run(_ script: String, arguments: [String] = [], brokenPipe: Bool = false, timeout: Double = 30) throws -> Run {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("da-sh-\(UInt64.random(in: 0...UInt64.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outFile = folder.appendingPathComponent("out"), errFile = folder.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        FileManager.default.createFile(atPath: errFile.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script, "sh"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["DA"] = Binary.path
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let output = try FileHandle(forWritingTo: outFile), error = try FileHandle(forWritingTo: errFile)
+        defer { try? output.close(); try? error.close() }
+        let pipe = Pipe()
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        if brokenPipe { try out.fileHandleForReading.close() }
+        process.standardError = error
+        if brokenPipe {
+            try pipe.fileHandleForReading.close()
+            process.standardOutput = pipe
+        } else {
+            process.standardOutput = output
+        }
         try process.run()
-        try? out.fileHandleForWriting.close()
-        try? err.fileHandleForWriting.close()
-        let outData = brokenPipe ? Data() : out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        if brokenPipe { try? pipe.fileHandleForWriting.close() }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(5_000) }
+        var timedOut = false
+        if process.isRunning {
+            timedOut = true
+            kill(process.processIdentifier, SIGKILL)
+        }
         process.waitUntilExit()
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-        return Run(status: status, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        let status = timedOut ? 124 : (process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus)
+        let out = (try? Data(contentsOf: outFile)) ?? Data(), err = (try? Data(contentsOf: errFile)) ?? Data()
+        return Run(status: status, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 }
 
@@ -35,4 +54,45 @@ extension Run {
     }
 
     var stderrLines: [Substring] { stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast(stderr.hasSuffix("\n") ? 1 : 0).map { $0 } }
+}
+
+extension Binary {
+    /// Runs the binary with `stdin` bytes, standard output and error going to
+    /// files (a pipe left unread could stall a child writing a long message),
+    /// and kills it after `timeout` seconds: a regression fails the test
+    /// instead of hanging the suite. A timeout shows as status 124.
+    static func run(_ arguments: [String], stdinBytes: [UInt8], timeout: Double = 20) throws -> Run {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("da-run-\(UInt64.random(in: 0...UInt64.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inFile = folder.appendingPathComponent("in"), outFile = folder.appendingPathComponent("out"), errFile = folder.appendingPathComponent("err")
+        try Data(stdinBytes).write(to: inFile)
+        FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let input = try FileHandle(forReadingFrom: inFile), output = try FileHandle(forWritingTo: outFile), error = try FileHandle(forWritingTo: errFile)
+        defer { try? input.close(); try? output.close(); try? error.close() }
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(5_000) }
+        var timedOut = false
+        if process.isRunning {
+            timedOut = true
+            kill(process.processIdentifier, SIGKILL)
+        }
+        process.waitUntilExit()
+        let status = timedOut ? 124 : (process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus)
+        let out = (try? Data(contentsOf: outFile)) ?? Data(), err = (try? Data(contentsOf: errFile)) ?? Data()
+        return Run(status: status, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// `run(_:stdinBytes:)` with text, or nothing, on standard input.
+    static func runBounded(_ arguments: [String], stdin: String = "", timeout: Double = 20) throws -> Run {
+        try run(arguments, stdinBytes: Array(stdin.utf8), timeout: timeout)
+    }
 }
