@@ -44,13 +44,15 @@ enum ArgumentCheck {
     // MARK: The command line's shape (a test checks it against --help)
 
     static let help = Option(name: "help", takesValue: false)
+    /// ArgumentParser accepts --version on every subcommand too.
+    static let version = Option(name: "version", takesValue: false)
     static let content = Option(name: "content", takesValue: true, allowed: "a folder of content files")
 
     static let root = Command(path: "decision-aid", options: [
         content,
         Option(name: "no-color", takesValue: false),
         Option(name: "no-mouse", takesValue: false),
-        Option(name: "version", takesValue: false),
+        version,
         help,
         Option(name: "generate-completion-script", takesValue: true, allowed: "bash, zsh or fish", hidden: true),
     ], subcommands: ["assess", "check-content", "rules", "help"])
@@ -73,12 +75,13 @@ enum ArgumentCheck {
         let formats = OutputFormat.allCases.map(\.rawValue)
         options.append(Option(name: "format", takesValue: true, allowed: formats.joined(separator: ", "), choices: formats))
         options.append(content)
+        options.append(version)
         options.append(help)
         return Command(path: "decision-aid assess", options: options)
     }()
 
-    static let checkContent = Command(path: "decision-aid check-content", options: [help], positionals: 1, positionalName: "folder")
-    static let rules = Command(path: "decision-aid rules", options: [content, help])
+    static let checkContent = Command(path: "decision-aid check-content", options: [version, help], positionals: 1, positionalName: "folder")
+    static let rules = Command(path: "decision-aid rules", options: [content, version, help])
     static let helpCommand = Command(path: "decision-aid help", options: [help], positionals: 1, positionalName: "command")
 
     static func command(named name: String) -> Command? {
