@@ -176,8 +176,8 @@ enum ArgumentCheck {
                 return fail("unknown command '\(argument.echoed())'\(suggestion(argument, among: command.subcommands, prefix: "")) (commands: \(command.subcommands.joined(separator: ", ")))")
             }
             if positionals < command.positionals {
-                if command.path == helpCommand.path, Self.command(named: argument) == nil || argument == "help" {
-                    return fail("unknown command '\(argument.echoed())'\(suggestion(argument, among: ["assess", "check-content", "rules"], prefix: "")) (commands: assess, check-content, rules)")
+                if command.path == helpCommand.path, Self.command(named: argument) == nil {
+                    return fail("unknown command '\(argument.echoed())'\(suggestion(argument, among: ["assess", "check-content", "rules", "help"], prefix: "")) (commands: assess, check-content, rules, help)")
                 }
                 positionals += 1
                 out.append(argument)
