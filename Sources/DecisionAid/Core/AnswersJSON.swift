@@ -30,6 +30,11 @@ public enum AnswersJSON {
         try parse(Array(text.utf8))
     }
 
+    /// Any bytes, such as Foundation's Data, without this file needing Foundation.
+    public static func parse<Bytes: Collection>(_ bytes: Bytes) throws(AnswerError) -> Answers where Bytes.Element == UInt8 {
+        try parse(Array(bytes))
+    }
+
     private static func set(_ field: AnswerField, _ item: StrictJSON.Value, in answers: inout Answers) throws(AnswerError) {
         switch (field, item) {
         case (_, .null):
