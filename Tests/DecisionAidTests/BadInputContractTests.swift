@@ -83,6 +83,13 @@ import Testing
         #expect(!run.stderr.contains("\u{9b}"))
     }
 
+    @Test func aContentFolderNameIsShownNotObeyed() throws {
+        let run = try Binary.runBounded(["check-content", "/nonexistent/\u{1b}[31mred"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(#"/nonexistent/\e[31mred:0: no such folder"#), "\(run.stderr)")
+        #expect(!run.stderr.contains("\u{1b}"))
+    }
+
     @Test func aHugeValueIsCutTo60Characters() throws {
         let huge = String(repeating: "a", count: 100_000)
         let run = try Binary.runBounded(["assess", "--walking", huge])

@@ -18,7 +18,7 @@ struct CheckContentCommand: ParsableCommand {
         do {
             content = try ProgramContent.load(directory: directory)
         } catch {
-            Console.error(error.description)
+            Console.error(error.shown)
             Console.error("\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s") found")
             throw ExitCode(1)
         }

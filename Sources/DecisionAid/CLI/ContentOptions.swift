@@ -14,8 +14,14 @@ public struct ContentOptions: ParsableArguments {
         do {
             return try ProgramContent.load(directory: directory)
         } catch {
-            Console.error("decision-aid: the content has problems:\n\(error)")
+            Console.error("decision-aid: the content has problems:\n\(error.shown)")
             throw ExitCode(1)
         }
     }
+}
+
+extension ContentError {
+    /// One `file:line: message` a line, each made safe to show: a folder
+    /// name or a key from the files may hold control characters.
+    var shown: String { problems.map { $0.description.echoed(limit: 1_000) }.joined(separator: "\n") }
 }
