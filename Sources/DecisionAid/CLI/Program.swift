@@ -45,7 +45,8 @@ extension DecisionAidCommand {
             if let exit = error as? ExitCode { return exit.rawValue }
             // A mistake ArgumentCheck let through: still one line, still exit 2.
             let first = message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "the command line is not valid"
-            let line = first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
+            var line = first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
+            while line.hasSuffix(".") { line.removeLast() }
             Console.error("\(name): \(line.echoed(limit: 300)); see '\(name) --help'")
             return ExitStatus.badInput
         }
