@@ -96,3 +96,39 @@ extension Binary {
         try run(arguments, stdinBytes: Array(stdin.utf8), timeout: timeout)
     }
 }
+
+extension Binary {
+    /// Runs the binary with standard input from `stdinPath`, and returns its
+    /// own peak memory (ru_maxrss from wait4, in KB) beside the run, so a
+    /// test can bound what one child used, whatever other tests run.
+    static func runMeasuringMemory(_ arguments: [String], stdinPath: String) throws -> (run: Run, maxRSSKB: Int) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("da-mem-\(UInt64.random(in: 0...UInt64.max))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, folder + "/out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, folder + "/err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // Under a 400 MB address-space limit (sh sets it, then execs the binary
+        // in the same process), so a regression cannot take the machine's memory.
+        let argv: [UnsafeMutablePointer<CChar>?] = (["sh", "-c", #"ulimit -v 400000; exec "$0" "$@""#, path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+        // A watchdog: a regression that reads forever is killed, not waited for.
+        let deadline = Date().addingTimeInterval(10)
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, WNOHANG, &usage) == 0 {
+            if Date() > deadline { kill(pid, SIGKILL) }
+            usleep(5_000)
+        }
+        let exit = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let out = FileManager.default.contents(atPath: folder + "/out") ?? Data()
+        let err = FileManager.default.contents(atPath: folder + "/err") ?? Data()
+        return (Run(status: exit, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self)), Int(usage.ru_maxrss))
+    }
+}
