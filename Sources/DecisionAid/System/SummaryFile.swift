@@ -213,7 +213,7 @@ public enum SummaryFile {
         case EDQUOT:
             return "You have used all the disk space you are allowed in the folder \(folder). \(state) Free some space, or try another folder, like your home folder: \(suggestedPath)"
         case EFBIG:
-            return "The summary is larger than this system allows a file to be (\(describe(code))). \(state) \(tryElsewhere)"
+            return "\(describe(code)): the summary is larger than this system allows a file to be. \(state) \(tryElsewhere)"
         default:
             return "Could not write to \(path) (\(describe(code))). \(state) \(tryElsewhere)"
         }
