@@ -471,3 +471,14 @@ func walkStrongPerson() -> Model {
         #expect(m.caret <= m.draft.count)
     }
 }
+
+@Suite struct FooterTests {
+    @Test func pageDownIsNamedOnlyWhenThePageScrolls() {
+        var m = walkStrongPerson()
+        press(&m, .end, .enter, .character("5"))          // Risks: long
+        #expect(KeyTable.footer(m, testContext, Glyphs(.full)).contains { $0.key == "↑↓ PgDn" })
+        m.size = Size(width: 80, height: 3000)
+        settle(&m)
+        #expect(!KeyTable.footer(m, testContext, Glyphs(.full)).contains { $0.key.contains("PgDn") })
+    }
+}

@@ -20,12 +20,15 @@ public enum InteractiveAid {
         /// Draws, then tells update what the drawing measured (where the
         /// view is, how long the page is), so update can scroll without drawing.
         func draw() {
-            let rendered = Views.render(model, ctx)
-            screen.draw(rendered.frame)
+            var rendered = Views.render(model, ctx)
             let path: KeyPath<Model, Viewport> = model.overlay == nil ? \.view : \.overlayView
             if model[keyPath: path].measured != rendered.layout {
+                // Tell update what the page measured, then draw with it (the
+                // footer names Page Down only on a page longer than the screen).
                 _ = update(&model, .layout(rendered.layout), ctx)
+                rendered = Views.render(model, ctx)
             }
+            screen.draw(rendered.frame)
             drawn = model
         }
         draw()

@@ -46,6 +46,8 @@ struct KeyBinding: Sendable {
     var footer = true
     /// Kept in the footer when it is too narrow for all.
     var essential = false
+    /// The scrolling keys (named "↑↓ PgDn" in the footer when the page is longer than the screen).
+    var scrolls = false
     let command: @Sendable (Key) -> Command?
 
     init(_ name: String, _ does: String, help: String? = nil, footer: Bool = true, essential: Bool = false,
@@ -71,6 +73,18 @@ struct KeyBinding: Sendable {
 /// appears anywhere.
 enum KeyTable {
     static func bindings(_ m: Model, _ ctx: Context) -> [KeyBinding] {
+        // When the page is longer than the screen, the footer says Page Down reaches more.
+        let view = m.overlay == nil ? m.view : m.overlayView
+        guard let measured = view.measured, measured.lines > measured.height else { return pageBindings(m, ctx) }
+        return pageBindings(m, ctx).map { binding in
+            guard binding.scrolls else { return binding }
+            var named = binding
+            named.name = "↑↓ PgDn"
+            return named
+        }
+    }
+
+    private static func pageBindings(_ m: Model, _ ctx: Context) -> [KeyBinding] {
         if let overlay = m.overlay { return overlayBindings(overlay) }
         if m.typing != nil {
             return textField(enter: "keep", escape: "cancel", allowQ: true)
@@ -134,7 +148,7 @@ enum KeyTable {
 
     /// Arrows, paging, Home/End, the wheel; Space pages where it does nothing else.
     static func scrolling(items: Bool, space: Bool = true) -> KeyBinding {
-        KeyBinding("↑↓", items ? "move" : "scroll",
+        var binding = KeyBinding("↑↓", items ? "move" : "scroll",
                    help: (items ? "move the highlight (the view follows)" : "scroll a line")
                        + "; Page Up, Page Down" + (space ? ", Space" : "") + ", Home and End scroll the page") { key in
             switch key {
@@ -146,6 +160,8 @@ enum KeyTable {
                 return nil
             }
         }
+        binding.scrolls = true
+        return binding
     }
 
     static func digits(_ count: Int, does: String = "highlight") -> KeyBinding {
