@@ -197,7 +197,7 @@ import Testing
         #expect(press(&m, .character("p")).isEmpty)
         #expect(m.overlay == .confirmPrint)
         let effects = press(&m, .character("y"))
-        guard case .print(let text)? = effects.first else {
+        guard case .print(let text, _)? = effects.first else {
             Issue.record("no print effect: \(effects)")
             return
         }

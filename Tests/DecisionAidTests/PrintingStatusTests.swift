@@ -17,7 +17,7 @@ struct PrintingStatusTests {
         #expect(press(&m, .character("p")).isEmpty)
         let effects = press(&m, .character("y"))
         #expect(effects.count == 1)
-        guard case .print(let text)? = effects.first else { Issue.record("no print effect: \(effects)"); return }
+        guard case .print(let text, _)? = effects.first else { Issue.record("no print effect: \(effects)"); return }
         #expect(text.contains("34"))
         #expect(m.printing)
         #expect(m.notice == Notice(printingNotice))

@@ -14,7 +14,7 @@ public enum InteractiveAid {
             Console.error("decision-aid: \(error)\nFor scripts, `decision-aid assess --help` works without a terminal.")
             return 1
         }
-        let ctx = Context(content: content, settings: settings, capabilities: screen.capabilities, today: Day.today())
+        var ctx = Context(content: content, settings: settings, capabilities: screen.capabilities, today: Day.today())
         var model = Model(size: screen.size)
         var drawn = model
         /// Draws, then tells update what the drawing measured (where the
@@ -41,19 +41,26 @@ public enum InteractiveAid {
             let resized = batch.contains { if case .resize = $0 { return true } else { return false } }
             // The keys come with the time they were read: update uses it to
             // tell a bounce or a held key from a new answer.
-            _ = update(&model, .tick(now: screen.now()), ctx)
-            let going = handle(batch, &model, ctx) { effect in
+            // (A tick can wipe, so it goes through handle like any message.)
+            let going = handle([.tick(now: screen.now())] + batch, &model, ctx) { effect in
                 switch effect {
                 case .quit:
+                    return nil
+                case .wipe:
+                    // update has made a fresh model; the terminal forgets too.
+                    screen.wipe()
+                    ctx.today = Day.today()
                     return nil
                 case .save(let text, let path, let overwrite):
                     // Quick and local: done here, and its outcome handled before the next key.
                     return .saved(SummaryFile.save(text, to: path, overwrite: overwrite))
-                case .print(let text):
+                case .print(let text, let destination):
                     // lp may take up to its time limit: it runs on its own
                     // thread, and its outcome comes back as a message.
                     let mailbox = screen.mailbox
-                    Printer.start(text) { outcome in mailbox.post(.printed(outcome)) }
+                    Printer.start(text, destination: destination, canSave: ctx.settings.storage != .none) { outcome in
+                        mailbox.post(.printed(outcome))
+                    }
                     return nil
                 }
             }

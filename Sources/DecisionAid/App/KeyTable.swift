@@ -6,6 +6,8 @@ public enum Command: Sendable, Equatable {
     case confirm
     case back
     case quit
+    /// Kiosk: what quit becomes. Asks, then wipes every answer; the program goes on.
+    case startOver
     case help
     case about
     case save
@@ -48,7 +50,9 @@ struct KeyBinding: Sendable {
     var essential = false
     /// The scrolling keys (named "↑↓ PgDn" in the footer when the page is longer than the screen).
     var scrolls = false
-    let command: @Sendable (Key) -> Command?
+    /// The one command a fixed-key binding gives, so settings can drop or change it.
+    var gives: Command?
+    var command: @Sendable (Key) -> Command?
 
     init(_ name: String, _ does: String, help: String? = nil, footer: Bool = true, essential: Bool = false,
          _ command: @escaping @Sendable (Key) -> Command?) {
@@ -64,6 +68,7 @@ struct KeyBinding: Sendable {
     init(_ name: String, _ does: String, help: String? = nil, footer: Bool = true, essential: Bool = false,
          keys: [Key], _ command: Command) {
         self.init(name, does, help: help, footer: footer, essential: essential) { keys.contains($0) ? command : nil }
+        gives = command
     }
 }
 
@@ -73,16 +78,52 @@ struct KeyBinding: Sendable {
 /// appears anywhere.
 enum KeyTable {
     static func bindings(_ m: Model, _ ctx: Context) -> [KeyBinding] {
+        let table = allowed(pageBindings(m, ctx), m, ctx.settings)
         // When the page is longer than the screen, the footer says Page Down reaches more.
         let view = m.overlay == nil ? m.view : m.overlayView
-        guard let measured = view.measured, measured.lines > measured.height else { return pageBindings(m, ctx) }
-        return pageBindings(m, ctx).map { binding in
+        guard let measured = view.measured, measured.lines > measured.height else { return table }
+        return table.map { binding in
             guard binding.scrolls else { return binding }
             var named = binding
             named.name = "↑↓ PgDn"
             return named
         }
     }
+
+    /// The page's table as the deployment allows it: no save key without
+    /// storage, no print key without a printer (or once this person has
+    /// printed, where one job per person is the rule), and where the program
+    /// may not end, every key that would quit starts over instead (Ctrl-D too).
+    static func allowed(_ table: [KeyBinding], _ m: Model, _ settings: Settings) -> [KeyBinding] {
+        table.compactMap { binding in
+            switch binding.gives {
+            case .save? where settings.storage == .none:
+                return nil
+            case .print? where settings.printerName == nil || (settings.onePrintPerPerson && m.printedOnce && m.overlay != .confirmPrint):
+                return nil
+            case .startOver? where settings.canExit:
+                return nil          // where the program may end, quitting forgets everything anyway
+            case .quit? where !settings.canExit:
+                var b = binding
+                let quits = binding.command
+                b.command = { key in key == .control("d") ? .startOver : quits(key).map { $0 == .quit ? .startOver : $0 } }
+                b.gives = .startOver
+                b.does = b.does == "quit" ? "start over" : b.does
+                b.help = b.help.map { $0.replacingOccurrences(of: "quit", with: "start over: wipe every answer") }
+                return b
+            default:
+                return binding
+            }
+        }
+    }
+
+    /// True if some key on this page gives `command`: views word their hints from it.
+    static func offers(_ command: Command, _ m: Model, _ ctx: Context) -> Bool {
+        bindings(m, ctx).contains { $0.gives == command }
+    }
+
+    /// The word for what the quit key does here ("quit" or "start over").
+    static func quitWord(_ ctx: Context) -> String { ctx.settings.canExit ? "quit" : "start over" }
 
     private static func pageBindings(_ m: Model, _ ctx: Context) -> [KeyBinding] {
         if let overlay = m.overlay { return overlayBindings(overlay) }
@@ -201,10 +242,11 @@ enum KeyTable {
         switch QuestionFlow.input(field) {
         case .number:
             // q quits only while the field is empty; Ctrl-C always.
-            let quitKey = KeyBinding(m.draft.isEmpty ? "q" : "Ctrl-C", "quit", help: "quit (asks first); q only while the field is empty",
+            var quitKey = KeyBinding(m.draft.isEmpty ? "q" : "Ctrl-C", "quit", help: "quit (asks first); q only while the field is empty",
                                      essential: true) { key in
                 key == .control("c") || (key == .character("q") && m.draft.isEmpty) ? .quit : nil
             }
+            quitKey.gives = .quit
             return textField(enter: "next", escape: "back", allowQ: true) + [help, quitKey]
         case .choice:
             let count = choiceValues(field, ctx).count
@@ -265,6 +307,8 @@ enum KeyTable {
             table += [
                 sureAnswer,
                 save, print,
+                KeyBinding("d", "I'm done", help: "I'm done: wipe every answer so the next person starts fresh (asks first)",
+                           keys: [.character("d"), .character("D")], .startOver),
             ]
         case .check:
             table += [
@@ -311,6 +355,11 @@ enum KeyTable {
                 KeyBinding("y", "quit", keys: [.character("y"), .character("Y"), .control("c")], .quit),
                 KeyBinding("n", "stay") { _ in .cancel },
             ]
+        case .confirmStartOver:
+            return [
+                KeyBinding("y", "start over", keys: [.character("y"), .character("Y"), .control("c"), .control("d")], .startOver),
+                KeyBinding("n", "stay") { _ in .cancel },
+            ]
         case .confirmPrint:
             return [
                 KeyBinding("y", "print", keys: [.character("y"), .character("Y")], .print),
@@ -343,7 +392,7 @@ enum KeyTable {
     static func footer(_ m: Model, _ ctx: Context, _ g: Glyphs) -> [(key: String, action: String)] {
         let items = bindings(m, ctx).filter(\.footer).map { b in (key: b.name, action: b.does, essential: b.essential) }
         let named = items.map { item -> (key: String, action: String, essential: Bool) in
-            guard g.rule == "-" else { return item }
+            guard g.asciiKeyNames else { return item }
             return (item.key.replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "←→", with: "Left/Right"),
                     item.action, item.essential)
         }

@@ -1,11 +1,69 @@
 import Content
 
-/// How this run of the program is set up. Modes (patient, clinician, kiosk)
-/// will be different Settings of the one program, not copies of it.
+/// What this deployment of the program allows, built once from the command
+/// line from a preset (patient, kiosk; clinician later). Keys, footers and
+/// help read it through the key table; nothing passes a single flag by hand.
+/// What the terminal can do is `Capabilities`, not this.
 public struct Settings: Sendable, Equatable {
+    /// Where a summary may be kept.
+    public enum Storage: Sendable, Equatable {
+        /// A file the person names (patient mode).
+        case userFiles
+        /// Nothing is written anywhere (kiosk).
+        case none
+    }
+
+    /// Where a summary may be printed.
+    public enum Printing: Sendable, Equatable {
+        case none
+        /// lp's default printer (LPDEST, PRINTER, or the CUPS default).
+        case defaultPrinter
+        /// `lp -d DEST`.
+        case destination(String)
+    }
+
     /// Clinician mode: ask for an exact EDSS score instead of walking ability.
     public var exactEDSS: Bool = false
+    public var storage: Storage = .userFiles
+    public var printing: Printing = .defaultPrinter
+    /// False on a kiosk: q, Ctrl-C, Ctrl-D and Esc start over instead of ending the program.
+    public var canExit = true
+    /// Seconds without a key after which everything is wiped; nil: never.
+    public var idleReset: Double?
+    /// At most one print job per person (until the next wipe).
+    public var onePrintPerPerson = false
+
     public init(exactEDSS: Bool = false) { self.exactEDSS = exactEDSS }
+
+    /// A person at their own computer: save, print to the default printer, quit.
+    public static let patient = Settings()
+
+    /// A locked clinic terminal: nothing written, printing only to a named
+    /// printer (once per person), no way out, wiped after `idleTimeout` seconds.
+    public static func kiosk(idleTimeout: Double = 180, printer: String? = nil) -> Settings {
+        var s = Settings()
+        s.storage = .none
+        s.printing = printer.map(Printing.destination) ?? .none
+        s.canExit = false
+        s.idleReset = idleTimeout
+        s.onePrintPerPerson = true
+        return s
+    }
+
+    /// The printer named on confirmation, if printing is allowed.
+    public var printerName: String? {
+        switch printing {
+        case .none: return nil
+        case .defaultPrinter: return "the default printer"
+        case .destination(let name): return name
+        }
+    }
+
+    /// How long before the wipe the countdown shows: the last 30 seconds, or
+    /// the last third of a short timeout.
+    public var idleWarning: Double? {
+        idleReset.map { min(30, $0 / 3) }
+    }
 }
 
 /// What stays fixed while the program runs: the content and the settings.
@@ -13,7 +71,7 @@ public struct Context: Sendable {
     public var content: ContentSet
     public var settings: Settings
     public var capabilities: Capabilities
-    /// Today's date, read once at start-up: for the review-by notice and the summary's date.
+    /// Today's date, read at start-up and again at each wipe: for the review-by notice and the summary's date.
     public var today: Day
 
     /// `today` defaults to the content's review date, so tests do not depend on the clock.
@@ -86,6 +144,8 @@ public enum Overlay: Sendable, Equatable {
     case confirmOverwrite(path: String)
     /// Print the summary? One job per yes.
     case confirmPrint
+    /// Kiosk: start over, wiping every answer?
+    case confirmStartOver
 }
 
 /// A text the person writes in their own words.
@@ -181,6 +241,14 @@ public struct Model: Sendable, Equatable {
     public var lastKeyAt: Double = -1
     public var lastKeyChangedScreen = false
 
+    // Forgetting each person (kiosk).
+    /// When the last key came (the clock at start until then): the idle timer counts from here.
+    public var lastActivity: Double?
+    /// Seconds left before the wipe while the "Still there?" countdown shows; nil otherwise.
+    public var idleCountdown: Int?
+    /// A print job was sent for this person (one per person where settings say so).
+    public var printedOnce = false
+
     public init(size: Size) { self.size = size }
 
     /// True once anything has been answered: quitting then asks first.
@@ -193,6 +261,9 @@ public enum Effect: Sendable, Equatable {
     case quit
     /// Write `text` to `path` (mode 0600), replacing an existing file only if `overwrite`.
     case save(text: String, path: String, overwrite: Bool)
-    /// Send `text` to the printer with lp.
-    case print(text: String)
+    /// Send `text` to the printer with lp (to `destination`, or lp's default).
+    case print(text: String, destination: String? = nil)
+    /// Forget this person: a fresh model (done by update), and the screen and
+    /// the terminal's scrollback cleared and today's date read again (by the run loop).
+    case wipe
 }

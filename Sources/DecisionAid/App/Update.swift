@@ -9,7 +9,7 @@ public func update(_ model: inout Model, _ msg: Msg, _ ctx: Context) -> [Effect]
         return []
     case .tick(let now):
         model.clock = now
-        return []
+        return idle(&model, ctx)
     case .layout(let layout):
         measured(layout, &model)
         return []
@@ -19,6 +19,8 @@ public func update(_ model: inout Model, _ msg: Msg, _ ctx: Context) -> [Effect]
         return saved(outcome, &model, ctx)
     case .printed(let outcome):
         model.printing = false
+        // A job that ends after a wipe belongs to the person before: say nothing.
+        guard model.printedOnce || !ctx.settings.onePrintPerPerson else { return [] }
         switch outcome {
         case .sent(let message): model.notice = Notice(message)
         case .failed(let message): model.notice = Notice(message, problem: true)
@@ -36,6 +38,16 @@ let repeatWindow = 0.25
 /// absorbed). Scrolling keys repeat freely. Keys do nothing while the window
 /// is too small to show the page, except Ctrl-C.
 private func take(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
+    m.lastActivity = m.clock
+    // Any key puts the "Still there?" countdown away, and does nothing else:
+    // the person may not have seen what is under it.
+    if m.idleCountdown != nil {
+        m.idleCountdown = nil
+        m.lastKey = key
+        m.lastKeyAt = m.clock
+        m.lastKeyChangedScreen = true
+        return []
+    }
     let repeated = key == m.lastKey && m.clock - m.lastKeyAt < repeatWindow
     var scrolling = false
     if case .scroll? = KeyTable.command(for: key, m, ctx) { scrolling = true }
@@ -46,7 +58,8 @@ private func take(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
     let before = (m.page, m.overlay, m.highlight)
     let effects: [Effect]
     if m.size.width < Chrome.minimum.width || m.size.height < Chrome.minimum.height {
-        effects = key == .control("c") ? askToQuit(&m) : []
+        effects = key == .control("c") || (key == .control("d") && !ctx.settings.canExit)
+            ? (ctx.settings.canExit ? askToQuit(&m) : askToStartOver(&m)) : []
     } else {
         effects = handle(key, held: repeated, &m, ctx)
     }
@@ -76,6 +89,8 @@ private func handle(_ key: Key, held: Bool, _ m: inout Model, _ ctx: Context) ->
         return []
     case .quit:
         return askToQuit(&m, always: key == .escape)
+    case .startOver:
+        return askToStartOver(&m)
     case .about:
         openAbout(&m)
         return []
@@ -116,12 +131,20 @@ private func overlayCommand(_ overlay: Overlay, _ command: Command, _ m: inout M
         _ = navigate(key, &m, items: 0)
     case (.confirmQuit, .quit):
         return [.quit]
+    case (.confirmStartOver, .startOver):
+        return wipe(&m)
+    case (_, .startOver):
+        return askToStartOver(&m)
     case (.confirmPrint, .print):
         m.overlay = nil
         guard !m.printing else { return [] }     // one job at a time; the status row says it is printing
+        guard !(ctx.settings.onePrintPerPerson && m.printedOnce) else { return [] }
         m.printing = true
+        m.printedOnce = true
         m.notice = Notice(printingNotice)
-        return [.print(text: summaryText(for: "", m, ctx))]
+        var destination: String?
+        if case .destination(let name) = ctx.settings.printing { destination = name }
+        return [.print(text: summaryText(for: "", m, ctx), destination: destination)]
     case (.confirmPrint, .quit), (.saveAs, .quit), (.confirmOverwrite, .quit):
         return askToQuit(&m)
     case (.saveAs, _):
@@ -145,6 +168,41 @@ private func askToQuit(_ m: inout Model, always: Bool = false) -> [Effect] {
         return []
     }
     return [.quit]
+}
+
+/// Starting over (where the program may not end) always asks first: it wipes everything.
+private func askToStartOver(_ m: inout Model) -> [Effect] {
+    m.overlay = .confirmStartOver
+    return []
+}
+
+/// Forgets this person: a fresh model, and the run loop clears the screen
+/// and scrollback and reads today's date again. Nothing of the person
+/// before is left in the model for any key to reach.
+func wipe(_ m: inout Model) -> [Effect] {
+    var fresh = Model(size: m.size)
+    fresh.clock = m.clock
+    fresh.lastActivity = m.clock
+    m = fresh
+    return [.wipe]
+}
+
+/// The idle timer (where the settings have one): it counts from the last
+/// key; for its last 30 seconds (or last third) a countdown shows; at zero
+/// everything is wiped. A fresh Welcome screen has nothing to forget and
+/// never counts down.
+private func idle(_ m: inout Model, _ ctx: Context) -> [Effect] {
+    guard let limit = ctx.settings.idleReset, let warning = ctx.settings.idleWarning else { return [] }
+    let fresh = m.page == .welcome && m.overlay == nil && !m.hasAnswers && m.notice == nil
+    guard let since = m.lastActivity, !fresh else {
+        m.lastActivity = m.clock
+        m.idleCountdown = nil
+        return []
+    }
+    let left = limit - (m.clock - since)
+    if left <= 0 { return wipe(&m) }
+    m.idleCountdown = left <= warning ? Int(left.rounded(.up)) : nil
+    return []
 }
 
 private func welcome(_ command: Command, _ m: inout Model, _ ctx: Context) -> [Effect] {
@@ -643,6 +701,8 @@ private func typeText(_ target: TextTarget, _ command: Command, _ m: inout Model
         m.draft = ""
     case .quit:
         return askToQuit(&m)
+    case .startOver:
+        return askToStartOver(&m)
     default:
         edit(command, &m, limit: 200)
     }

@@ -31,15 +31,66 @@ public struct DecisionAidCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Do not take mouse clicks, so the terminal's own text selection works.")
     var noMouse = false
 
+    @Flag(name: .customLong("kiosk"), help: "Run as a locked clinic terminal: nothing is saved, nothing ends the program (q starts over), and each person is wiped after --idle-timeout.")
+    var kiosk = false
+
+    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Kiosk: wipe everything after this many seconds without a key (a countdown shows first).", valueName: "SECONDS"))
+    var idleTimeout: Int?
+
+    @Option(name: .customLong("printer"), help: ArgumentHelp("Kiosk: print to this CUPS destination (lp -d DEST). Without it a kiosk cannot print.", valueName: "DEST"))
+    var printer: String?
+
     public init() {}
+
+    public func validate() throws {
+        if !kiosk {
+            if idleTimeout != nil { throw ValidationError("--idle-timeout works only with --kiosk.") }
+            if printer != nil { throw ValidationError("--printer works only with --kiosk.") }
+            return
+        }
+        // A kiosk reads nothing from files: what a stranger sees is the built-in content.
+        if content.directory != nil {
+            throw ValidationError("--kiosk shows only the built-in content, so it does not read --content. Build the reviewed content into the binary instead.")
+        }
+        if let idleTimeout, !(5...86_400).contains(idleTimeout) {
+            throw ValidationError("--idle-timeout: '\(idleTimeout)' is out of range; allowed: whole seconds from 5 to 86400.")
+        }
+        if let printer, printer.isEmpty || printer.hasPrefix("-") || printer.contains(where: { $0.isWhitespace || $0 == "/" }) {
+            throw ValidationError("--printer: '\(printer)' is not a printer name; allowed: a CUPS destination such as clinic-desk (no spaces, no slash, not starting with -).")
+        }
+    }
+
+    /// A kiosk runs the aid and nothing else: the subcommands read files
+    /// (`assess --answers`, `check-content DIR`), so `--kiosk` with one is
+    /// refused before anything is parsed or read. Returns the message, or nil.
+    public static func kioskRefusal(_ arguments: [String]) -> String? {
+        guard arguments.contains("--kiosk") else { return nil }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard let sub = arguments.first(where: names.contains) else { return nil }
+        return "decision-aid: --kiosk runs only the aid itself; '\(sub)' is not available in kiosk mode (it can read files)."
+    }
+
+    /// The program's entry point: the kiosk check above, then the commands.
+    public static func start() {
+        if let refusal = kioskRefusal(Array(CommandLine.arguments.dropFirst())) {
+            Console.error(refusal)
+            exit(withError: ExitCode(64))
+        }
+        main()
+    }
+
+    /// What this deployment allows, from the command line: one value.
+    var settings: Settings {
+        kiosk ? .kiosk(idleTimeout: Double(idleTimeout ?? 180), printer: printer) : .patient
+    }
 
     /// With no subcommand: the interactive aid.
     public func run() throws {
         let content = try self.content.load()
         // ArgumentParser calls run() synchronously on the main thread, where curses must live.
-        let noColor = self.noColor, mouse = !noMouse
+        let noColor = self.noColor, mouse = !noMouse, settings = self.settings
         let status = MainActor.assumeIsolated {
-            InteractiveAid.run(content: content, settings: Settings(), noColor: noColor, mouse: mouse)
+            InteractiveAid.run(content: content, settings: settings, noColor: noColor, mouse: mouse)
         }
         if status != 0 { throw ExitCode(status) }
     }

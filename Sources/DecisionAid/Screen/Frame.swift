@@ -13,9 +13,39 @@ public struct Size: Sendable, Equatable {
 /// The terminal's abilities, decided once at start-up by the back end and
 /// handed to views so they pick glyphs (Unicode or ASCII) themselves.
 public struct Capabilities: Sendable, Equatable {
+    /// Which glyphs the terminal can show.
+    public enum GlyphSet: Sendable, Equatable {
+        /// Anything in Unicode (a UTF-8 locale in a terminal emulator).
+        case unicode
+        /// Only what the Linux text console's fonts have (TERM=linux, UTF-8).
+        case console
+        /// Plain ASCII (the locale is not UTF-8).
+        case ascii
+    }
+
     public var unicode: Bool
     public var color: Bool
-    public init(unicode: Bool, color: Bool) { self.unicode = unicode; self.color = color }
+    /// True on the Linux text console, whose fonts hold at most 512 glyphs.
+    public var consoleFont: Bool
+    public init(unicode: Bool, color: Bool, consoleFont: Bool = false) {
+        self.unicode = unicode; self.color = color; self.consoleFont = consoleFont
+    }
+
+    /// The one place the glyph set is chosen.
+    public var glyphSet: GlyphSet { !unicode ? .ascii : consoleFont ? .console : .unicode }
+
+    /// Every character the standard Debian console fonts (console-setup's
+    /// Lat15, Uni2 and Uni3 in Fixed, VGA and Terminus) are sure to have:
+    /// ASCII, Latin-1, the box-drawing lines and the few symbols the
+    /// console glyph set uses. Anything else a frame holds is drawn as its
+    /// nearest ASCII (see Frame.consoleSafe).
+    public static let consoleCharacters: Set<Character> = {
+        var set = Set<Character>()
+        for v in 0x20...0x7E { set.insert(Character(Unicode.Scalar(v)!)) }
+        for v in 0xA0...0xFF { set.insert(Character(Unicode.Scalar(v)!)) }
+        for c in "─│┌┐└┘├┤┬┴┼═║■●█░▒▓·•≥≤–—‘’“”…←↑→↓" { set.insert(c) }
+        return set
+    }()
     public static let plain = Capabilities(unicode: false, color: false)
     public static let full = Capabilities(unicode: true, color: true)
 }
@@ -65,6 +95,22 @@ public struct Frame: Sendable, Equatable {
             col += width
         }
         return max(0, col - column)
+    }
+
+    /// Draws every character outside `allowed` as its nearest ASCII look-alike
+    /// (one cell, so nothing moves): the Linux console shows a missing glyph
+    /// as a blank diamond, which says nothing.
+    public mutating func keepOnly(_ allowed: Set<Character>) {
+        let nearest: [Character: String] = ["✓": "x", "✔": "x", "⚠": "!", "○": "o", "◯": "o", "□": "#", "▼": "v", "▲": "^",
+                                            "›": ">", "‹": "<", "→": ">", "←": "<", "↑": "^", "↓": "v", "≈": "~", "≤": "<",
+                                            "✗": "x", "★": "*", "─": "-"]
+        for index in cells.indices {
+            let text = cells[index].text
+            guard let character = text.first, text.count == 1, !allowed.contains(character) else { continue }
+            cells[index].text = nearest[character].flatMap { allowed.contains(Character($0)) ? $0 : nil } ?? "?"
+        }
+        // A wide character's right half ("") stays blank-safe: the console draws it as a space.
+        for index in cells.indices where cells[index].text.isEmpty { cells[index].text = " " }
     }
 
     /// Sets the style of a run of cells without changing their text (for highlighting a row).

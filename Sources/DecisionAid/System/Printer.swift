@@ -17,10 +17,13 @@ public enum Printer {
     /// Sends `text` to lp on a thread of its own and calls `completion` there
     /// with the outcome, within SummaryFile.printTimeout seconds (lp is
     /// stopped then). Returns at once.
-    public static func start(_ text: String, lpPath: String? = nil,
+    /// `destination` is passed to lp as `-d DEST`; without it lp picks its
+    /// default. Where nothing can be saved (`canSave` false), no message
+    /// suggests saving instead.
+    public static func start(_ text: String, lpPath: String? = nil, destination: String? = nil, canSave: Bool = true,
                              completion: @escaping @Sendable (PrintOutcome) -> Void) {
         let thread = Thread {
-            completion(SummaryFile.print(text, lpPath: lpPath))
+            completion(SummaryFile.print(text, lpPath: lpPath, destination: destination, canSave: canSave))
         }
         thread.name = "decision-aid lp"
         thread.start()
@@ -38,14 +41,26 @@ extension SummaryFile {
     /// Sends `text` to the default printer with `lp` (found on PATH, or at
     /// `lpPath`), text on stdin, no shell. Closes lp's stdin after writing and
     /// gives up after `timeout` seconds, so it never hangs.
-    public static func print(_ text: String, lpPath: String? = nil) -> PrintOutcome {
-        print(text, lpPath: lpPath, timeout: printTimeout)
+    public static func print(_ text: String, lpPath: String? = nil, destination: String? = nil, canSave: Bool = true) -> PrintOutcome {
+        let outcome = print(text, lpPath: lpPath, timeout: printTimeout, destination: destination)
+        guard !canSave, case .failed(let message) = outcome else { return outcome }
+        return .failed(withoutSaveHint(message))
     }
 
-    static func print(_ text: String, lpPath: String?, timeout: Double) -> PrintOutcome {
+    /// A failure message for a kiosk, which cannot save: the hint to save
+    /// becomes one to ask the staff.
+    static func withoutSaveHint(_ message: String) -> String {
+        message.replacingOccurrences(of: " Press s to save instead.", with: " Please ask the staff for help.")
+            .replacingOccurrences(of: " Save the summary to a file instead.", with: " Please ask the staff for help.")
+            .replacingOccurrences(of: "; press s to save instead.", with: "; please ask the staff for help.")
+    }
+
+    static func print(_ text: String, lpPath: String?, timeout: Double, destination: String? = nil) -> PrintOutcome {
         guard let lp = lpPath ?? findOnPath("lp") else { return .failed(lpMissing) }
         let result: ChildResult
-        switch runChild(lp, arguments: [], input: Array(text.utf8), timeout: timeout) {
+        // lp takes the word after -d as the destination whatever it is; "-" reads stdin.
+        let arguments = destination.map { ["-d", $0, "-t", "Decision aid summary", "-"] } ?? []
+        switch runChild(lp, arguments: arguments, input: Array(text.utf8), timeout: timeout) {
         case .success(let finished): result = finished
         case .failure(let error):
             let code = error.code

@@ -120,7 +120,7 @@ public final class CursesScreen {
         }
 
         let result = CursesScreen(screen: screen, window: window,
-                                  capabilities: Capabilities(unicode: unicode, color: color),
+                                  capabilities: Capabilities(unicode: unicode, color: color, consoleFont: term == "linux" || term.hasPrefix("linux-")),
                                   attributes: attributes, previousActions: previous,
                                   decoder: InputDecoder(extraSequences: terminfoKeys()))
         armEmergencyRestore(mouse: mouse)
@@ -192,6 +192,22 @@ public final class CursesScreen {
     }
 
     // MARK: Drawing
+
+    /// Forgets what is on the terminal: the screen cleared, and the
+    /// terminal's scrollback too (terminfo's E3 where it has one, else
+    /// ESC [3J, which the Linux console, xterm and tmux all take), so the
+    /// next person cannot scroll back to the last one's answers. The next
+    /// draw repaints everything.
+    public func wipe() {
+        guard !isClosed else { return }
+        wattr_set(window, cn_a_normal(), 0, nil)
+        wclear(window)
+        wrefresh(window)
+        let clearScrollback = cn_tigetstr("E3").map { stripPadding(Array(String(cString: $0).utf8)) } ?? Array("\u{1B}[3J".utf8)
+        clearScrollback.withUnsafeBytes { _ = Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        lastFrame = nil
+        needsRepaint = true
+    }
 
     /// Copies `frame` to the terminal. A frame equal to the last one drawn
     /// is not sent again (unless the terminal was resized).

@@ -243,7 +243,15 @@ enum DecideViews {
         lines.append(Line())
         lines.append(Line("Your summary", .heading))
         lines += paragraph("One page to take to your neurologist: your answers, what the guidelines say about people like you, the key numbers, what matters to you, your leaning, your SURE scores, your questions and the clinic checklist.", width: width)
-        lines += paragraph("Press s to save it to a file you name (a name ending in .md saves Markdown). Press p to print it. Nothing is saved unless you ask.", width: width, style: .emphasis)
+        var keys: [String] = []
+        if KeyTable.offers(.save, m, ctx) { keys.append("Press s to save it to a file you name (a name ending in .md saves Markdown).") }
+        if KeyTable.offers(.print, m, ctx) { keys.append("Press p to print it.") }
+        if KeyTable.offers(.startOver, m, ctx) { keys.append("When you are done, press d: every answer is wiped for the next person.") }
+        switch ctx.settings.storage {
+        case .userFiles: keys.append("Nothing is saved unless you ask.")
+        case .none: keys.append("Nothing is saved on this computer.")
+        }
+        lines += paragraph(keys.joined(separator: " "), width: width, style: .emphasis)
         return lines
     }
 

@@ -33,17 +33,31 @@ func paragraph(_ text: String, width: Int, style: Style = .normal, indent: Int =
     }
 }
 
-/// The glyphs a screen uses: Unicode where the locale is UTF-8, ASCII where not.
+/// The glyphs a screen uses, chosen here and only here from what the
+/// terminal can show (Capabilities.glyphSet): Unicode where the locale is
+/// UTF-8, only what the Linux console's fonts have on TERM=linux, ASCII where
+/// the locale is not UTF-8.
 struct Glyphs {
     let rule, pointer, radioOn, radioOff, boxOn, boxOff, bullet, warning, moreBelow, moreAbove, dash: String
+    /// Keys named Up/Down and Left/Right instead of arrows (the console fonts may lack them).
+    let asciiKeyNames: Bool
 
     init(_ capabilities: Capabilities) {
-        if capabilities.unicode {
+        switch capabilities.glyphSet {
+        case .console:
+            // The standard Debian console fonts (Lat15/Uni2/Uni3 Fixed, VGA,
+            // Terminus) have ─ ● • – ■ ·, but no ✓ ⚠ ○ □ ▼ ▲ ›.
+            rule = "─"; pointer = ">"; radioOn = "(●)"; radioOff = "( )"; boxOn = "[x]"; boxOff = "[ ]"
+            bullet = "•"; warning = "!"; moreBelow = "v more below"; moreAbove = "^ more above"; dash = "–"
+            asciiKeyNames = true
+        case .unicode:
             rule = "─"; pointer = "›"; radioOn = "(●)"; radioOff = "( )"; boxOn = "[✓]"; boxOff = "[ ]"
             bullet = "•"; warning = "⚠"; moreBelow = "▼ more below"; moreAbove = "▲ more above"; dash = "–"
-        } else {
+            asciiKeyNames = false
+        case .ascii:
             rule = "-"; pointer = ">"; radioOn = "(*)"; radioOff = "( )"; boxOn = "[x]"; boxOff = "[ ]"
             bullet = "*"; warning = "!"; moreBelow = "v more below"; moreAbove = "^ more above"; dash = "-"
+            asciiKeyNames = true
         }
     }
 }
@@ -162,7 +176,7 @@ struct Chrome {
 }
 
 /// Shown when the window is too small to use: what size it is, what it needs.
-func tooSmall(_ size: Size, glyphs: Glyphs) -> Rendered {
+func tooSmall(_ size: Size, glyphs: Glyphs, quitWord: String = "quit") -> Rendered {
     var frame = Frame(size)
     let lines = [
         "Please make this window bigger.",
@@ -170,7 +184,7 @@ func tooSmall(_ size: Size, glyphs: Glyphs) -> Rendered {
         "It is \(size.width) x \(size.height); the aid needs at least \(Chrome.minimum.width) x \(Chrome.minimum.height).",
         "Your answers are kept.",
         "",
-        "Ctrl-C quits.",
+        quitWord == "quit" ? "Ctrl-C quits." : "Ctrl-C starts over.",
     ]
     var row = 0
     for line in lines {

@@ -6,7 +6,9 @@ public enum Views {
     public static func render(_ m: Model, _ ctx: Context) -> Rendered {
         let glyphs = Glyphs(ctx.capabilities)
         if m.size.width < Chrome.minimum.width || m.size.height < Chrome.minimum.height {
-            return tooSmall(m.size, glyphs: glyphs)
+            var small = tooSmall(m.size, glyphs: glyphs, quitWord: KeyTable.quitWord(ctx))
+            if let seconds = m.idleCountdown { stillThere(seconds, &small) }
+            return small
         }
         var rendered: Rendered
         switch m.page {
@@ -23,8 +25,13 @@ public enum Views {
         case .saveAs?: rendered = DecideViews.saveAs(m, ctx, glyphs)
         case .confirmOverwrite(let path)?: rendered = DecideViews.confirmOverwrite(path, m, ctx, glyphs)
         case .confirmPrint?: rendered = confirmPrint(m, ctx, glyphs)
+        case .confirmStartOver?: rendered = confirmStartOver(m, ctx, glyphs)
         case nil: break
         }
+        if let seconds = m.idleCountdown { stillThere(seconds, &rendered) }
+        // The console glyph set covers what the views choose; this catches
+        // anything else (a content text with an unusual character).
+        if ctx.capabilities.glyphSet == .console { rendered.frame.keepOnly(Capabilities.consoleCharacters) }
         return rendered
     }
 
@@ -73,7 +80,7 @@ public enum Views {
         body.append(Line())
         body += paragraph(about.timeNeeded, width: width)
         body.append(Line())
-        body += paragraph("Keys: arrows (or j and k) to move, a number to highlight a choice, Enter to choose it, Page Down or Space to read on, Backspace to go back, ? for help, q to quit.", width: width)
+        body += paragraph("Keys: arrows (or j and k) to move, a number to highlight a choice, Enter to choose it, Page Down or Space to read on, Backspace to go back, ? for help, q to \(KeyTable.quitWord(ctx)).", width: width)
         body.append(Line())
         body += paragraph("Content version \(about.version), last reviewed \(about.reviewed). Press a to see who made it and every source.", width: width, style: .muted)
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Welcome", status: nil,
@@ -130,13 +137,18 @@ public enum Views {
         under.overlay = nil
         var body: [Line] = [Line("Keys on this screen", .heading, focus: true), Line()]
         for binding in KeyTable.bindings(under, ctx) {
-            let name = g.rule == "-" ? binding.name.replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "←→", with: "Left/Right") : binding.name
+            let name = g.asciiKeyNames ? binding.name.replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "←→", with: "Left/Right") : binding.name
             body += paragraph(name + ": " + (binding.help ?? binding.does), width: width, hanging: Frame.width(of: name) + 2)
         }
         body.append(Line())
-        body += paragraph("Ctrl-C: quit from anywhere, even while typing (asks first). A mouse click moves the highlight where the terminal reports clicks; Enter then confirms.", width: width)
+        body += paragraph("Ctrl-C: \(KeyTable.quitWord(ctx)) from anywhere, even while typing (asks first). A mouse click moves the highlight where the terminal reports clicks; Enter then confirms.", width: width)
         body.append(Line())
-        body += paragraph("Nothing you type leaves this computer. Nothing is saved unless you press s and name a file.", width: width)
+        switch ctx.settings.storage {
+        case .userFiles:
+            body += paragraph("Nothing you type leaves this computer. Nothing is saved unless you press s and name a file.", width: width)
+        case .none:
+            body += paragraph("Nothing you type is saved or leaves this computer. Everything is wiped when you start over, or after a few minutes without a key.", width: width)
+        }
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Help", status: nil, footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
@@ -144,11 +156,43 @@ public enum Views {
     static func confirmPrint(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
         let width = bodyWidth(m.size)
         var body: [Line] = [Line("Print your summary?", .heading, focus: true), Line()]
-        body += paragraph("It goes to this computer's default printer with lp. Each yes prints one copy.", width: width)
+        switch ctx.settings.printing {
+        case .destination(let name):
+            body += paragraph("It goes to the printer \(name). You can print it once.", width: width)
+        default:
+            body += paragraph("It goes to this computer's default printer with lp. Each yes prints one copy.", width: width)
+        }
         body.append(Line())
         body += paragraph("Press y to print, or n to go back.", width: width, style: .emphasis)
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Print?", status: nil, footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
+    }
+
+    static func confirmStartOver(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
+        let width = bodyWidth(m.size)
+        var body: [Line] = [Line("Start over?", .warning, focus: true), Line()]
+        body += paragraph("Every answer is wiped, so the next person starts fresh. Nothing you typed is kept anywhere.", width: width)
+        body.append(Line())
+        body += paragraph("Press y to start over, or n to go back to where you were.", width: width, style: .emphasis)
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "Start over?", status: nil, footer: KeyTable.footer(m, ctx, g))
+        return chrome.draw(body, m, glyphs: g)
+    }
+
+    /// The idle countdown, across the middle of whatever is on screen, with
+    /// the cursor on it so screen readers and magnifiers go there.
+    static func stillThere(_ seconds: Int, _ rendered: inout Rendered) {
+        let size = rendered.frame.size
+        let lines = ["", "Still there? Press any key to keep going.",
+                     "Otherwise everything is wiped in \(seconds) second\(seconds == 1 ? "" : "s").", ""]
+        let top = max(0, size.height / 2 - 2)
+        for (index, text) in lines.enumerated() where top + index < size.height {
+            let row = top + index
+            rendered.frame.put(String(repeating: " ", count: size.width), row: row, column: 0, style: .warning)
+            rendered.frame.put(text, row: row, column: max(0, (size.width - Frame.width(of: text)) / 2), style: .warning)
+            rendered.frame.restyle(row: row, from: 0, count: size.width, style: .warning)
+        }
+        rendered.frame.cursor = (min(size.height - 1, top + 1), max(0, (size.width - Frame.width(of: lines[1])) / 2))
+        rendered.targets = [:]
     }
 
     static func confirmQuit(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
