@@ -114,6 +114,11 @@ final class Tmux {
         try tmux("capture-pane", "-p", "-t", "main")
     }
 
+    /// The pane's scrollback and screen together: what a person could scroll back to.
+    func history() throws -> String {
+        try tmux("capture-pane", "-p", "-S", "-", "-E", "-", "-t", "main")
+    }
+
     /// Polls the screen until it contains `text`; on timeout the error shows the last screen.
     func waitFor(_ text: String, timeout: Double = 5) throws {
         let deadline = Date().addingTimeInterval(timeout)
