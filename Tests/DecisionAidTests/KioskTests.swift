@@ -176,6 +176,14 @@ import Testing
         #expect(!KeyTable.offers(.print, m, Self.kiosk))
         press(&m, .down, .character("p"), ctx: Self.kiosk)
         #expect(m.overlay == nil)
+        // A failed job does not count: nothing came out.
+        var failed = Self.someoneAtFinish()
+        press(&failed, .character("p"), ctx: Self.kiosk)
+        _ = press(&failed, .character("y"), ctx: Self.kiosk)
+        _ = update(&failed, .printed(.failed(SummaryFile.withoutSaveHint(SummaryFile.lpMissing))), Self.kiosk)
+        #expect(KeyTable.offers(.print, failed, Self.kiosk))
+        #expect(Golden.screen(failed, Self.kiosk).contains("Please ask the staff"))
+        #expect(!Golden.screen(failed, Self.kiosk).contains("save"))
         // The next person may print again.
         press(&m, .character("d"), .character("y"), ctx: Self.kiosk)
         var next = Self.someoneAtFinish()
@@ -276,3 +284,4 @@ import Testing
         #expect(frame.text == "x!oa●?")
     }
 }
+

@@ -23,7 +23,10 @@ public func update(_ model: inout Model, _ msg: Msg, _ ctx: Context) -> [Effect]
         guard model.printedOnce || !ctx.settings.onePrintPerPerson else { return [] }
         switch outcome {
         case .sent(let message): model.notice = Notice(message)
-        case .failed(let message): model.notice = Notice(message, problem: true)
+        case .failed(let message):
+            model.notice = Notice(message, problem: true)
+            // Nothing was printed: the person may try again once it is fixed.
+            model.printedOnce = false
         }
         return []
     }
