@@ -1,3 +1,3 @@
 import DecisionAid
 
-DecisionAidCommand.start()
+DecisionAidCommand.main()

@@ -67,16 +67,7 @@ public struct DecisionAidCommand: ParsableCommand {
         guard arguments.contains("--kiosk") else { return nil }
         let names = configuration.subcommands.compactMap { $0.configuration.commandName }
         guard let sub = arguments.first(where: names.contains) else { return nil }
-        return "decision-aid: --kiosk runs only the aid itself; '\(sub)' is not available in kiosk mode (it can read files)."
-    }
-
-    /// The program's entry point: the kiosk check above, then the commands.
-    public static func start() {
-        if let refusal = kioskRefusal(Array(CommandLine.arguments.dropFirst())) {
-            Console.error(refusal)
-            exit(withError: ExitCode(64))
-        }
-        main()
+        return "decision-aid: --kiosk runs only the aid itself; '\(sub)' is not available in kiosk mode (it can read files)"
     }
 
     /// What this deployment allows, from the command line: one value.

@@ -23,6 +23,10 @@ extension DecisionAidCommand {
             Console.error(failure.line)
             return ExitStatus.badInput
         }
+        if let refusal = kioskRefusal(checked) {
+            Console.error(refusal)
+            return ExitStatus.badInput
+        }
         let name = commandName(checked)
         do {
             var command = try parseAsRoot(checked)
