@@ -123,7 +123,7 @@ struct KioskEndToEndTests {
             try tmux.send("y")
             try KeyInputTests.walkOlderPersonToResults(tmux)
             try tmux.send("9")
-            try tmux.waitFor("Finish (9 of")
+            try tmux.waitFor("Finish (")
             try tmux.send("s")
             #expect(!(try tmux.screen()).contains("file name"))
         }
@@ -225,10 +225,10 @@ struct KioskEndToEndTests {
         defer { tmux.close() }
         try KeyInputTests.walkOlderPersonToResults(tmux)
         try tmux.send("6")
-        try tmux.waitFor("What matters (6 of")
+        try tmux.waitFor("What matters (")
         try tmux.send("3", "Down", "Enter")
         try tmux.send("Tab", "Tab", "Tab")      // digits rate here
-        try tmux.waitFor("Finish (9 of")
+        try tmux.waitFor("Finish (")
         try tmux.send("s")
         try tmux.send("p")
         try tmux.waitFor("clinic-desk", timeout: 10)
