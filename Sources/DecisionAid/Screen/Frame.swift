@@ -43,7 +43,10 @@ public struct Capabilities: Sendable, Equatable {
         var set = Set<Character>()
         for v in 0x20...0x7E { set.insert(Character(Unicode.Scalar(v)!)) }
         for v in 0xA0...0xFF { set.insert(Character(Unicode.Scalar(v)!)) }
-        for c in "─│┌┐└┘├┤┬┴┼═║■●█░▒▓·•≥≤–—‘’“”…←↑→↓" { set.insert(c) }
+        // Only what MODES-NOTES measured in the fonts (psfgettable), plus the
+        // light box-drawing lines beside │ and ┌ and the typographic quotes
+        // and dashes of Lat15; not arrows, ≤ or double lines, which were not checked.
+        for c in "─│┌┐└┘├┤┬┴┼■●█░▒·•≥–—‘’“”…" { set.insert(c) }
         return set
     }()
     public static let plain = Capabilities(unicode: false, color: false)
@@ -103,7 +106,7 @@ public struct Frame: Sendable, Equatable {
     public mutating func keepOnly(_ allowed: Set<Character>) {
         let nearest: [Character: String] = ["✓": "x", "✔": "x", "⚠": "!", "○": "o", "◯": "o", "□": "#", "▼": "v", "▲": "^",
                                             "›": ">", "‹": "<", "→": ">", "←": "<", "↑": "^", "↓": "v", "≈": "~", "≤": "<",
-                                            "✗": "x", "★": "*", "─": "-"]
+                                            "✗": "x", "★": "*", "═": "=", "║": "|", "▓": "#"]
         for index in cells.indices {
             let text = cells[index].text
             guard let character = text.first, text.count == 1, !allowed.contains(character) else { continue }
