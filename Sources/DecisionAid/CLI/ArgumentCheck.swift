@@ -75,6 +75,7 @@ enum ArgumentCheck {
             }
         }
         options.append(Option(name: "answers", takesValue: true, allowed: "a JSON file, or - for standard input"))
+        options.append(Option(name: "answers-lines", takesValue: true, allowed: "a file of one JSON object per line, or - for standard input"))
         let formats = OutputFormat.allCases.map(\.rawValue)
         options.append(Option(name: "format", takesValue: true, allowed: formats.joined(separator: ", "), choices: formats))
         options.append(content)

@@ -40,11 +40,13 @@ struct AssessCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Serious heart, lung, liver or kidney disease.") var seriousComorbidity: Bool?
 
     @Option(name: .customLong("answers"), help: ArgumentHelp("Read answers as JSON from FILE (- for standard input).", valueName: "FILE")) var answersFile: String?
+    @Option(name: .customLong("answers-lines"), help: ArgumentHelp("Assess many sets at once: one JSON answers object per line of FILE (- for standard input), one JSON assessment per line out, in order; a bad line gets an error object with its line number, and the rest go on (exit 2 if any failed).", valueName: "FILE")) var answersLines: String?
     @Option(help: "Output: text or markdown (a one-page summary to bring to your neurologist), or json.") var format: OutputFormat = .text
     @OptionGroup var content: ContentOptions
 
     func run() throws {
         let content = try self.content.load()
+        if let answersLines { return try runLines(answersLines, content: content) }
         let answers: Answers
         do {
             answers = try collectAnswers()
@@ -57,6 +59,43 @@ struct AssessCommand: ParsableCommand {
         case .text: try Console.out(SummaryDocument.render(summary, format: .text))
         case .json: try Console.out(AssessmentJSON.render(Assessor.assess(answers, content: content), content: content))
         case .markdown: try Console.out(SummaryDocument.render(summary, format: .markdown))
+        }
+    }
+
+    /// --answers-lines: every set in the file, one JSON line each. The answers
+    /// come only from the file, and the output is always JSON lines.
+    private func runLines(_ path: String, content: ContentSet) throws {
+        guard flagValues.isEmpty, therapies.isEmpty, highEfficacyContraindicated == nil, seriousComorbidity == nil, answersFile == nil else {
+            Console.error("decision-aid assess: --answers-lines takes every answer from its file; give no answer flags and no --answers with it")
+            throw ExitCode(2)
+        }
+        guard format != .markdown && format != .text || !CommandLine.arguments.contains(where: { $0.hasPrefix("--format") }) else {
+            Console.error("decision-aid assess: --answers-lines always writes one JSON assessment per line; leave out --format or give --format json")
+            throw ExitCode(2)
+        }
+        let fd: Int32
+        let name: String
+        if path == "-" {
+            (fd, name) = (STDIN_FILENO, "standard input")
+        } else {
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            name = "'\(path.echoed())'"
+            if fd < 0 {
+                Console.error("decision-aid assess: --answers-lines: cannot read \(name) (\(StreamFailure.reason(errno)))")
+                throw ExitCode(2)
+            }
+            var info = stat()
+            if fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
+                close(fd)
+                Console.error("decision-aid assess: --answers-lines: \(name) is a folder; give a file with one JSON object per line, or - for standard input")
+                throw ExitCode(2)
+            }
+        }
+        defer { if fd != STDIN_FILENO { close(fd) } }
+        let tally = try AnswerLines.run(fd, name: name, content: content)
+        if tally.failed > 0 {
+            Console.error("decision-aid assess: \(tally.failed) of \(tally.failed + tally.assessed) lines could not be assessed; each has an error object in the output")
+            throw ExitCode(2)
         }
     }
 

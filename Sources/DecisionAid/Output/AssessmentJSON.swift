@@ -3,6 +3,26 @@ import Foundation
 
 /// The assessment as JSON: the contract other tools script against.
 public enum AssessmentJSON {
+    /// One line for --answers-lines: the line number, the answers as
+    /// understood, the candidacy (level, reasons, unknown answers) and the
+    /// content version. The risks, evidence, checklist and sources are the
+    /// same for every line, so they are left out (one `assess --format json`
+    /// prints them).
+    public static func renderLine(_ a: Assessment, content: ContentSet, line: Int) -> String {
+        struct Line: Encodable {
+            var line: Int
+            var answers: [String: AnswerValue]
+            var candidacy: Document.Candidacy
+            var content: Document.ContentOut
+        }
+        let full = Document(a, content)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let value = Line(line: line, answers: full.answers, candidacy: full.candidacy, content: full.content)
+        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
+        return text + "\n"
+    }
+
     public static func render(_ a: Assessment, content: ContentSet) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
