@@ -167,21 +167,30 @@ public struct InputDecoder: Sendable {
         }
     }
 
+    /// The final letter both `ESC O x` and `ESC [ x` use for the cursor keys,
+    /// Home/End and F1–F4.
+    private static func cursorKey(_ code: UInt8) -> Key? {
+        switch code {
+        case UInt8(ascii: "A"): return .up
+        case UInt8(ascii: "B"): return .down
+        case UInt8(ascii: "C"): return .right
+        case UInt8(ascii: "D"): return .left
+        case UInt8(ascii: "H"): return .home
+        case UInt8(ascii: "F"): return .end
+        case UInt8(ascii: "P")...UInt8(ascii: "S"): return .function(Int(code - UInt8(ascii: "P")) + 1)
+        default: return nil
+        }
+    }
+
     /// `ESC O x`: application-mode cursor keys, Home/End, F1–F4, keypad Enter.
     private func ss3(_ input: [UInt8], at start: Int, final: Bool) -> Step {
         guard input.count - start >= 3 else { return final ? .key(.escape, length: 1) : .incomplete }
         let code = input[start + 2]
         guard (0x40...0x7E).contains(code) else { return .key(.escape, length: 1) }   // Alt-O then a key
+        if let key = Self.cursorKey(code) { return .key(key, length: 3) }
         let key: Key?
         switch code {
-        case UInt8(ascii: "A"): key = .up
-        case UInt8(ascii: "B"): key = .down
-        case UInt8(ascii: "C"): key = .right
-        case UInt8(ascii: "D"): key = .left
-        case UInt8(ascii: "H"): key = .home
-        case UInt8(ascii: "F"): key = .end
         case UInt8(ascii: "M"): key = .enter
-        case UInt8(ascii: "P")...UInt8(ascii: "S"): key = .function(Int(code - UInt8(ascii: "P")) + 1)
         // Keypad in application mode: digits, operators and the dot.
         case UInt8(ascii: "j")...UInt8(ascii: "y"):
             let keypad: [UInt8: Character] = [0x6A: "*", 0x6B: "+", 0x6C: ",", 0x6D: "-", 0x6E: ".", 0x6F: "/"]
@@ -231,16 +240,10 @@ public struct InputDecoder: Sendable {
                          press: finalByte == UInt8(ascii: "M"), length: length)
         }
         let numbers = numbers(parameters)
+        if let key = Self.cursorKey(finalByte) { return .key(key, length: length) }
         let key: Key?
         switch finalByte {
-        case UInt8(ascii: "A"): key = .up
-        case UInt8(ascii: "B"): key = .down
-        case UInt8(ascii: "C"): key = .right
-        case UInt8(ascii: "D"): key = .left
-        case UInt8(ascii: "H"): key = .home
-        case UInt8(ascii: "F"): key = .end
         case UInt8(ascii: "Z"): key = .backTab
-        case UInt8(ascii: "P")...UInt8(ascii: "S"): key = .function(Int(finalByte - UInt8(ascii: "P")) + 1)
         case UInt8(ascii: "~"):
             switch numbers.first ?? 0 {
             case 1, 7: key = .home
