@@ -62,7 +62,7 @@ import Testing
 
     @Test func theTreatmentsQuestionAndTheReview() {
         var m = atFirstQuestion()
-        m.page = .question(.therapies)
+        open(.therapies, &m, testContext)
         #expect(Self.unreached(m) == [])
         #expect(Self.unreached(walkStrongPerson()) == [])
     }

@@ -22,7 +22,7 @@ import Testing
         let person = strongPerson()
         for field in QuestionFlow.asked(person, exactEDSS: false) {
             var q = m
-            q.answers = person
+            q.interview = Interview.resumed(person, exactEDSS: false)
             open(field, &q, testContext)
             questions += words(q)
         }

@@ -15,7 +15,7 @@ public enum InteractiveAid {
             return 1
         }
         var ctx = Context(content: content, settings: settings, capabilities: screen.capabilities, today: Day.today())
-        var model = Model(size: screen.size)
+        var model = Model(size: screen.size, settings: settings)
         var drawn = model
         /// Draws, then tells update what the drawing measured (where the
         /// view is, how long the page is), so update can scroll without drawing.

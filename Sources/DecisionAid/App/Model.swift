@@ -1,10 +1,27 @@
 import Content
 
 /// What this deployment of the program allows, built once from the command
-/// line from a preset (patient, kiosk; clinician later). Keys, footers and
-/// help read it through the key table; nothing passes a single flag by hand.
-/// What the terminal can do is `Capabilities`, not this.
+/// line from a preset (patient, clinician, kiosk) and a front end (the
+/// screen, or plain lines). Keys, footers and help read it through the key
+/// table; nothing passes a single flag by hand. What the terminal can do is
+/// `Capabilities`, not this.
 public struct Settings: Sendable, Equatable {
+    /// Who the aid speaks to.
+    public enum Audience: Sendable, Equatable {
+        /// A person with MS, at home or at a kiosk: walking bands, plain words.
+        case patient
+        /// A neurologist in a consultation: exact EDSS, full citations, rule ids.
+        case clinician
+    }
+
+    /// How the aid is shown.
+    public enum FrontEnd: Sendable, Equatable {
+        /// The full-screen curses aid.
+        case screen
+        /// Plain lines only appended, for speech, braille, TERM=dumb and pipes.
+        case lines
+    }
+
     /// Where a summary may be kept.
     public enum Storage: Sendable, Equatable {
         /// A file the person names (patient mode).
@@ -22,8 +39,8 @@ public struct Settings: Sendable, Equatable {
         case destination(String)
     }
 
-    /// Clinician mode: ask for an exact EDSS score instead of walking ability.
-    public var exactEDSS: Bool = false
+    public var audience: Audience = .patient
+    public var frontEnd: FrontEnd = .screen
     public var storage: Storage = .userFiles
     public var printing: Printing = .defaultPrinter
     /// False on a kiosk: q, Ctrl-C, Ctrl-D and Esc start over instead of ending the program.
@@ -33,10 +50,23 @@ public struct Settings: Sendable, Equatable {
     /// At most one print job per person (until the next wipe).
     public var onePrintPerPerson = false
 
-    public init(exactEDSS: Bool = false) { self.exactEDSS = exactEDSS }
+    public init(audience: Audience = .patient, frontEnd: FrontEnd = .screen) {
+        self.audience = audience
+        self.frontEnd = frontEnd
+    }
+
+    /// Clinician mode asks for an exact EDSS score instead of walking ability.
+    public var exactEDSS: Bool { audience == .clinician }
+
+    /// Answers may be saved to finish later (never where nothing may be written).
+    public var sessions: Bool { storage == .userFiles }
 
     /// A person at their own computer: save, print to the default printer, quit.
     public static let patient = Settings()
+
+    /// A neurologist in clinic: as the patient's aid, with exact EDSS, full
+    /// citations, the rules' ids and a clinician's printout.
+    public static let clinician = Settings(audience: .clinician)
 
     /// A locked clinic terminal: nothing written, printing only to a named
     /// printer (once per person), no way out, wiped after `idleTimeout` seconds.
@@ -201,7 +231,8 @@ public struct Model: Sendable, Equatable {
     /// Where the page, and an overlay over it, are scrolled.
     public var view = Viewport()
     public var overlayView = Viewport()
-    public var answers = Answers()
+    /// The questions and the answers given so far.
+    public var interview: Interview
     public var size: Size
 
     // The question on screen.
@@ -213,10 +244,8 @@ public struct Model: Sendable, Equatable {
     public var highlight = 0
     /// Ticked items of the treatments question, not yet accepted ("none" or therapy ids).
     public var picked: [String] = []
-    /// An inline message about the last answer ("'forty' is not a number ...").
-    public var error: String?
-    /// Set when a question was opened from the review, to return there.
-    public var editingFromReview = false
+    /// Why the last answer was not taken (the view words it).
+    public var problem: Interview.Problem?
 
     // The results.
     /// The study opened for detail on the evidence page.
@@ -249,7 +278,13 @@ public struct Model: Sendable, Equatable {
     /// A print job was sent for this person (one per person where settings say so).
     public var printedOnce = false
 
-    public init(size: Size) { self.size = size }
+    public init(size: Size, settings: Settings = .patient) {
+        self.size = size
+        self.interview = Interview(exactEDSS: settings.exactEDSS)
+    }
+
+    /// The answers given so far.
+    public var answers: Answers { interview.answers }
 
     /// True once anything has been answered: quitting then asks first.
     public var hasAnswers: Bool { answers != Answers() || !ticked.isEmpty || !deliberation.isEmpty }

@@ -123,7 +123,7 @@ private func itemCount(_ m: Model, _ ctx: Context) -> Int {
     case .welcome, .about: return 0
     case .sureBefore: return ctx.content.sure.count
     case .question(let field): return QuestionFlow.input(field) == .multiChoice || QuestionFlow.input(field) == .choice ? choiceValues(field, ctx).count : 0
-    case .review: return QuestionFlow.order(exactEDSS: ctx.settings.exactEDSS).count + 1
+    case .review: return m.interview.order.count + 1
     case .results(let section): return m.openStudy == nil ? ResultsView.itemCount(section, m, ctx) : 0
     }
 }
@@ -135,7 +135,7 @@ private func overlayCommand(_ overlay: Overlay, _ command: Command, _ m: inout M
     case (.confirmQuit, .quit):
         return [.quit]
     case (.confirmStartOver, .startOver):
-        return wipe(&m)
+        return wipe(&m, ctx)
     case (_, .startOver):
         return askToStartOver(&m)
     case (.confirmPrint, .print):
@@ -182,8 +182,8 @@ private func askToStartOver(_ m: inout Model) -> [Effect] {
 /// Forgets this person: a fresh model, and the run loop clears the screen
 /// and scrollback and reads today's date again. Nothing of the person
 /// before is left in the model for any key to reach.
-func wipe(_ m: inout Model) -> [Effect] {
-    var fresh = Model(size: m.size)
+func wipe(_ m: inout Model, _ ctx: Context) -> [Effect] {
+    var fresh = Model(size: m.size, settings: ctx.settings)
     fresh.clock = m.clock
     fresh.lastActivity = m.clock
     m = fresh
@@ -203,7 +203,7 @@ private func idle(_ m: inout Model, _ ctx: Context) -> [Effect] {
         return []
     }
     let left = limit - (m.clock - since)
-    if left <= 0 { return wipe(&m) }
+    if left <= 0 { return wipe(&m, ctx) }
     m.idleCountdown = left <= warning ? Int(left.rounded(.up)) : nil
     return []
 }
@@ -221,7 +221,26 @@ private func welcome(_ command: Command, _ m: inout Model, _ ctx: Context) -> [E
 }
 
 private func openFirstQuestion(_ m: inout Model, _ ctx: Context) {
-    open(QuestionFlow.asked(m.answers, exactEDSS: ctx.settings.exactEDSS)[0], &m, ctx)
+    m.interview.start()
+    show(&m, ctx)
+}
+
+/// Shows where the interview now is: a question with its earlier answer
+/// ready to keep or change, the review with "See what the guidelines say"
+/// highlighted (Enter there never reopens a question), or, before the
+/// first question, what comes before it.
+func show(_ m: inout Model, _ ctx: Context) {
+    m.problem = nil
+    switch m.interview.step {
+    case .notStarted:
+        m.page = ctx.content.sure.isEmpty ? .welcome : .sureBefore
+        m.highlight = 0
+    case .question(let field):
+        showQuestion(field, &m, ctx)
+    case .review:
+        m.page = .review
+        m.highlight = m.interview.order.count
+    }
 }
 
 private func openAbout(_ m: inout Model) {
@@ -342,10 +361,15 @@ private func answerSure(_ yes: Bool, _ answers: WritableKeyPath<Deliberation, [S
 
 // MARK: - Questions
 
-/// Shows a question, with any earlier answer ready to keep or change.
+/// Opens a question as if chosen from the review (for tests that look at every question).
 func open(_ field: AnswerField, _ m: inout Model, _ ctx: Context) {
+    try? m.interview.change(field)
+    show(&m, ctx)
+}
+
+/// Shows a question, with any earlier answer ready to keep or change.
+private func showQuestion(_ field: AnswerField, _ m: inout Model, _ ctx: Context) {
     m.page = .question(field)
-    m.error = nil
     m.draft = QuestionFlow.typedValue(field, m.answers)
     m.caret = m.draft.count
     m.picked = field == .therapies ? (m.answers.therapies.map { $0.isEmpty ? ["none"] : $0 } ?? []) : []
@@ -366,19 +390,19 @@ private func question(_ field: AnswerField, _ command: Command, held: Bool, _ m:
     case (.number, _):
         return numberField(field, command, held: held, &m, ctx)
     case (_, .back):
-        goBack(from: field, &m, ctx)
+        goBack(&m, ctx)
     case (_, .highlight(let index)):
         m.highlight = index
         m.view.followFocus = true
-        m.error = nil
+        m.problem = nil
     case (.choice, .confirm):
-        accept(field, text: values[m.highlight], &m, ctx)
+        accept(values[m.highlight], &m, ctx)
     case (.multiChoice, .tick):
         toggle(values[m.highlight], &m)
     case (.multiChoice, .find(let letter)):
         find(letter, values, &m, ctx)
     case (.multiChoice, .confirm):
-        confirmTicks(field, &m, ctx)
+        confirmTicks(&m, ctx)
     default:
         break
     }
@@ -390,18 +414,18 @@ private func question(_ field: AnswerField, _ command: Command, held: Bool, _ m:
 /// it stops there.
 private func numberField(_ field: AnswerField, _ command: Command, held: Bool, _ m: inout Model, _ ctx: Context) -> [Effect] {
     if command == .erase && m.draft.isEmpty {
-        if !held { goBack(from: field, &m, ctx) }
+        if !held { goBack(&m, ctx) }
         return []
     }
     if command == .cancel {
-        goBack(from: field, &m, ctx)
+        goBack(&m, ctx)
         return []
     }
     if command == .confirm {
-        accept(field, text: m.draft, &m, ctx)
+        accept(m.draft, &m, ctx)
         return []
     }
-    if edit(command, &m, limit: 12) { m.error = nil }
+    if edit(command, &m, limit: 12) { m.problem = nil }
     return []
 }
 
@@ -447,25 +471,18 @@ private func find(_ letter: Character, _ values: [String], _ m: inout Model, _ c
 }
 
 /// Enter on the treatments: keeps the ticks and moves on.
-private func confirmTicks(_ field: AnswerField, _ m: inout Model, _ ctx: Context) {
-    guard !m.picked.isEmpty else {
-        m.error = "Tick each treatment you have taken with Space, or tick \"None\"; then press Enter."
-        return
-    }
-    var answers = m.answers
+private func confirmTicks(_ m: inout Model, _ ctx: Context) {
     do {
-        try AnswerParser.setTherapies(m.picked, in: &answers)
+        try m.interview.answer(therapies: m.picked)
+        show(&m, ctx)
     } catch {
-        m.error = error.problem
-        return
+        m.problem = error
     }
-    m.answers = answers
-    advance(from: field, &m, ctx)
 }
 
 /// Ticking "none" clears the treatments; ticking a treatment clears "none".
 private func toggle(_ value: String, _ m: inout Model) {
-    m.error = nil
+    m.problem = nil
     if let index = m.picked.firstIndex(of: value) {
         m.picked.remove(at: index)
     } else if value == "none" {
@@ -478,75 +495,45 @@ private func toggle(_ value: String, _ m: inout Model) {
 
 /// Checks an answer; on a problem shows it beside the field and keeps
 /// everything, on success moves on.
-private func accept(_ field: AnswerField, text: String, _ m: inout Model, _ ctx: Context) {
-    var answers = m.answers
+private func accept(_ text: String, _ m: inout Model, _ ctx: Context) {
     do {
-        try AnswerParser.set(field, from: text, in: &answers)
-        try AnswerParser.crossCheck(answers)
+        try m.interview.answer(text)
+        show(&m, ctx)
     } catch {
-        m.error = Views.inlineMessage(error, typed: text)
-        return
-    }
-    m.answers = answers
-    advance(from: field, &m, ctx)
-}
-
-private func advance(from field: AnswerField, _ m: inout Model, _ ctx: Context) {
-    QuestionFlow.clearSkipped(&m.answers, exactEDSS: ctx.settings.exactEDSS)
-    let asked = QuestionFlow.asked(m.answers, exactEDSS: ctx.settings.exactEDSS)
-    let later = asked.drop { $0 != field }.dropFirst()
-    // From the review, go only to questions this change newly opened.
-    let next = m.editingFromReview ? later.first { !QuestionFlow.isAnswered($0, m.answers) } : later.first
-    if let next {
-        open(next, &m, ctx)
-    } else {
-        showReview(selecting: field, &m, ctx)
+        m.problem = error
     }
 }
 
-private func goBack(from field: AnswerField, _ m: inout Model, _ ctx: Context) {
-    m.error = nil
-    if m.editingFromReview {
-        showReview(selecting: field, &m, ctx)
-        return
-    }
-    let asked = QuestionFlow.asked(m.answers, exactEDSS: ctx.settings.exactEDSS)
-    if let index = asked.firstIndex(of: field), index > 0 {
-        open(asked[index - 1], &m, ctx)
-    } else {
-        m.page = ctx.content.sure.isEmpty ? .welcome : .sureBefore
-        m.highlight = 0
-    }
+private func goBack(_ m: inout Model, _ ctx: Context) {
+    m.interview.back()
+    show(&m, ctx)
 }
 
 // MARK: - Review
 
-/// The review opens, and returns after a change, with "See what the
-/// guidelines say" highlighted: Enter there never reopens a question.
-private func showReview(selecting field: AnswerField?, _ m: inout Model, _ ctx: Context) {
-    m.page = .review
-    m.error = nil
-    m.editingFromReview = false
-    m.highlight = QuestionFlow.order(exactEDSS: ctx.settings.exactEDSS).count
+private func showReview(_ m: inout Model, _ ctx: Context) {
+    m.interview.review()
+    show(&m, ctx)
 }
 
 private func review(_ command: Command, _ m: inout Model, _ ctx: Context) -> [Effect] {
-    let order = QuestionFlow.order(exactEDSS: ctx.settings.exactEDSS)
+    let order = m.interview.order
     switch command {
     case .confirm:
         if m.highlight >= order.count {
             m.page = .results(.summary)
             m.highlight = 0
             m.openStudy = nil
-        } else if let reason = QuestionFlow.skipReason(order[m.highlight], m.answers) {
-            m.error = reason
         } else {
-            m.editingFromReview = true
-            open(order[m.highlight], &m, ctx)
+            do {
+                try m.interview.change(order[m.highlight])
+                show(&m, ctx)
+            } catch {
+                m.problem = error
+            }
         }
     case .back:
-        let asked = QuestionFlow.asked(m.answers, exactEDSS: ctx.settings.exactEDSS)
-        if let last = asked.last { open(last, &m, ctx) }
+        goBack(&m, ctx)
     default:
         break
     }
@@ -600,7 +587,7 @@ private func results(_ section: ResultsSection, _ command: Command, _ m: inout M
             m.openStudy = nil
             m.view = Viewport()
         } else {
-            showReview(selecting: nil, &m, ctx)
+            showReview(&m, ctx)
         }
     default:
         break

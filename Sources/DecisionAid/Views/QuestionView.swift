@@ -7,7 +7,7 @@ enum QuestionView {
         let question = ctx.content.question(field.jsonKey)
         // Numbered in the full order, so the total never changes as answers
         // change; a question that does not apply is passed over.
-        let order = QuestionFlow.order(exactEDSS: ctx.settings.exactEDSS)
+        let order = m.interview.order
         let number = (order.firstIndex(of: field) ?? 0) + 1
         let input = QuestionFlow.input(field)
 
@@ -26,7 +26,7 @@ enum QuestionView {
             var line = Line(label + m.draft, .normal, focus: true)
             line.cursorColumn = Frame.width(of: label + String(m.draft.prefix(m.caret)))
             body.append(line)
-            if let error = m.error {
+            if let error = Views.problemText(m) {
                 body += paragraph(g.warning + " " + error, width: width, style: .warning, hanging: 2)
             } else {
                 body += paragraph("Type a number, then press Enter.", width: width, style: .muted)
@@ -43,7 +43,7 @@ enum QuestionView {
                 body.append(Line())
                 body += paragraph(choices[m.highlight].description, width: width, style: .muted, indent: 2)
             }
-            if let error = m.error { body += paragraph(g.warning + " " + error, width: width, style: .warning) }
+            if let error = Views.problemText(m) { body += paragraph(g.warning + " " + error, width: width, style: .warning) }
         case .multiChoice:
             let values = choiceValues(field, ctx)
             body += paragraph("Tick each one you have taken (Space), then press Enter.", width: width, style: .emphasis)
@@ -62,9 +62,9 @@ enum QuestionView {
                 let text = (selected ? g.pointer : " ") + " " + key + " " + (ticked ? g.boxOn : g.boxOff) + " " + label
                 body += paragraph(text, width: width, style: selected ? .selected : .normal, hanging: 8, target: index, focus: selected)
             }
-            if let error = m.error { body += paragraph(g.warning + " " + error, width: width, style: .warning) }
+            if let error = Views.problemText(m) { body += paragraph(g.warning + " " + error, width: width, style: .warning) }
         }
-        let status: (String, Style)? = input == .multiChoice ? m.error.map { ($0, .warning) } : nil
+        let status: (String, Style)? = input == .multiChoice ? Views.problemText(m).map { ($0, .warning) } : nil
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Question \(number) of \(order.count)", status: status,
                             footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)

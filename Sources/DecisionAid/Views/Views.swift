@@ -56,6 +56,16 @@ public enum Views {
         return error.problem.capitalizedFirst() + "."
     }
 
+    /// Why the last answer was not taken, in the screen's words (keys named as on screen).
+    public static func problemText(_ m: Model) -> String? {
+        switch m.problem {
+        case nil: return nil
+        case .answer(let error, let typed)?: return inlineMessage(error, typed: typed)
+        case .nothingTicked?: return "Tick each treatment you have taken with Space, or tick \"None\"; then press Enter."
+        case .notAsked(let field)?: return QuestionFlow.skipReason(field, m.answers) ?? "This question is not asked."
+        }
+    }
+
     /// The status row for the last save or print, if any.
     static func status(_ m: Model) -> (String, Style)? {
         m.notice.map { ($0.text, $0.problem ? .warning : .good) }
@@ -99,7 +109,7 @@ public enum Views {
 
     static func review(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
         let width = bodyWidth(m.size)
-        let order = QuestionFlow.order(exactEDSS: ctx.settings.exactEDSS)
+        let order = m.interview.order
         var body: [Line] = paragraph("Your answers. Choose one to change it; the others are kept.", width: width, style: .heading)
         body.append(Line())
         for (index, field) in order.enumerated() {
@@ -128,7 +138,7 @@ public enum Views {
             body.append(Line())
             body += paragraph("Some answers are missing. You can still see the results; they will say what is needed.", width: width, style: .muted)
         }
-        let status: (String, Style)? = m.error.map { ($0, .warning) }
+        let status: (String, Style)? = problemText(m).map { ($0, .warning) }
         let chrome = Chrome(title: "AHSCT decision aid", progress: "Review your answers", status: status,
                             footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
