@@ -53,6 +53,7 @@ enum ArgumentCheck {
         Option(name: "no-color", takesValue: false),
         Option(name: "no-mouse", takesValue: false),
         Option(name: "kiosk", takesValue: false),
+        Option(name: "plain", takesValue: false),
         Option(name: "idle-timeout", takesValue: true, allowed: "whole seconds from 5 to 86400"),
         Option(name: "printer", takesValue: true, allowed: "a CUPS destination such as clinic-desk"),
         version,

@@ -31,6 +31,9 @@ public struct DecisionAidCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Do not take mouse clicks, so the terminal's own text selection works.")
     var noMouse = false
 
+    @Flag(name: .customLong("plain"), help: "Plain lines only, for screen readers, braille displays and simple terminals: each question, its numbered answers, then a prompt. Also chosen when TERM=dumb, when ACCESSIBLE is set, or when input or output is not a terminal.")
+    var plain = false
+
     @Flag(name: .customLong("kiosk"), help: "Run as a locked clinic terminal: nothing is saved, nothing ends the program (q starts over), and each person is wiped after --idle-timeout.")
     var kiosk = false
 
@@ -43,6 +46,9 @@ public struct DecisionAidCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
+        if kiosk && plain {
+            throw ValidationError("--kiosk runs the full-screen aid on a clinic terminal, so it does not take --plain.")
+        }
         if !kiosk {
             if idleTimeout != nil { throw ValidationError("--idle-timeout works only with --kiosk.") }
             if printer != nil { throw ValidationError("--printer works only with --kiosk.") }
@@ -75,9 +81,28 @@ public struct DecisionAidCommand: ParsableCommand {
         kiosk ? .kiosk(idleTimeout: Double(idleTimeout ?? 180), printer: printer) : .patient
     }
 
+    /// The plain line mode, when asked for or when the full screen would not
+    /// work or not be read: TERM=dumb, ACCESSIBLE set (as huh and click-extra
+    /// take it), or standard input or output not a terminal. Never on a kiosk,
+    /// which is always a terminal and always the full screen.
+    static func wantsPlain(flag: Bool, kiosk: Bool, term: String?, accessible: String?, inputIsTerminal: Bool, outputIsTerminal: Bool) -> Bool {
+        if flag { return true }
+        if kiosk { return false }
+        return term == "dumb" || !(accessible ?? "").isEmpty || !inputIsTerminal || !outputIsTerminal
+    }
+
     /// With no subcommand: the interactive aid.
     public func run() throws {
         let content = try self.content.load()
+        let environment = Environment.read(["TERM", "ACCESSIBLE", "LC_ALL", "LC_CTYPE", "LANG"])
+        if Self.wantsPlain(flag: plain, kiosk: kiosk, term: environment["TERM"], accessible: environment["ACCESSIBLE"],
+                           inputIsTerminal: Environment.isTerminal(0), outputIsTerminal: Environment.isTerminal(1)) {
+            var settings = self.settings
+            settings.frontEnd = .lines
+            let status = PlainAid.run(content: content, settings: settings, environment: environment)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         // ArgumentParser calls run() synchronously on the main thread, where curses must live.
         let noColor = self.noColor, mouse = !noMouse, settings = self.settings
         let status = MainActor.assumeIsolated {

@@ -113,3 +113,17 @@ enum ProcessSetup {
         #endif
     }
 }
+
+/// The few environment variables the program reads, and whether a standard
+/// stream is a terminal.
+enum Environment {
+    static func read(_ names: [String]) -> [String: String] {
+        var values: [String: String] = [:]
+        for name in names {
+            if let value = getenv(name) { values[name] = String(cString: value) }
+        }
+        return values
+    }
+
+    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+}

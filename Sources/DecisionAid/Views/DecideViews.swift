@@ -22,12 +22,19 @@ enum DecideViews {
         }
         lines.append(Line())
         let items = ctx.content.sure
-        guard let score = SureScore.score(answers, items: items) else {
+        guard SureScore.score(answers, items: items) != nil else {
             let done = items.filter { answers[$0.id] != nil }.count
             lines += paragraph("Press y for yes or n for no. \(done) of \(items.count) answered.", width: width, style: .muted)
             return lines
         }
-        lines += paragraph("Your score: \(score) of \(items.count).", width: width, style: .emphasis)
+        return lines + sureScore(answers, ctx, g, width)
+    }
+
+    /// The SURE score and, for each "no", where the aid can help; nothing until all are answered.
+    static func sureScore(_ answers: [String: Bool], _ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
+        let items = ctx.content.sure
+        guard let score = SureScore.score(answers, items: items) else { return [] }
+        var lines = paragraph("Your score: \(score) of \(items.count).", width: width, style: .emphasis)
         if SureScore.conflict(score, items: items) {
             lines += paragraph("A score of 3 or less means some things may still need settling before a choice feels right. That is common. Where you said no:", width: width)
             for item in SureScore.needs(answers, items: items) {
@@ -258,8 +265,14 @@ enum DecideViews {
     // MARK: About
 
     static func aboutPage(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
+        let chrome = Chrome(title: "AHSCT decision aid", progress: "About", status: nil,
+                            footer: KeyTable.footer(m, ctx, g))
+        return chrome.draw(aboutBody(ctx, g, Views.bodyWidth(m.size)), m, glyphs: g)
+    }
+
+    /// Who made the aid, its dates, funding and every source (the screen's About page and the plain mode's).
+    static func aboutBody(_ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
         let about = ctx.content.about
-        let width = Views.bodyWidth(m.size)
         var body = paragraph("About this decision aid", width: width, style: .heading)
         body.append(Line())
         body += paragraph("Content version \(about.version). Reviewed \(about.reviewed). Next review due by \(about.reviewBy).", width: width, style: .emphasis)
@@ -287,9 +300,7 @@ enum DecideViews {
             body += paragraph("[\(index + 1)] " + source.citation + " " + source.link, width: width, hanging: 4)
             body += paragraph("How we checked it: " + source.checked, width: width, style: .muted, indent: 4)
         }
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "About", status: nil,
-                            footer: KeyTable.footer(m, ctx, g))
-        return chrome.draw(body, m, glyphs: g)
+        return body
     }
 
     // MARK: Saving

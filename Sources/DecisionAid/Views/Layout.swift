@@ -41,6 +41,9 @@ struct Glyphs {
     let rule, pointer, radioOn, radioOff, boxOn, boxOff, bullet, warning, moreBelow, moreAbove, dash: String
     /// Keys named Up/Down and Left/Right instead of arrows (the console fonts may lack them).
     let asciiKeyNames: Bool
+    /// Icon arrays drawn as pictures; false in the plain line mode, where the
+    /// sentences beside them ("21 in 1,000") say it all and a picture is noise to a reader.
+    var pictures = true
 
     init(_ capabilities: Capabilities) {
         switch capabilities.glyphSet {

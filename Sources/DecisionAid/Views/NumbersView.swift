@@ -8,7 +8,8 @@ enum NumbersView {
     static let gap = 4
 
     static func body(answers: Answers, assessment: Assessment, ctx: Context, g: Glyphs, width: Int) -> [Line] {
-        var lines = paragraph("Each number below is for the same size of group and the same length of time for every option, so they can be compared. The pictures show 100 people, or 1,000 for rare harms: each mark is one person. In a trial, chance decides which of the two treatments a person gets.", width: width)
+        let pictures = g.pictures ? " The pictures show 100 people, or 1,000 for rare harms: each mark is one person." : ""
+        var lines = paragraph("Each number below is for the same size of group and the same length of time for every option, so they can be compared." + pictures + " In a trial, chance decides which of the two treatments a person gets.", width: width)
         if ctx.content.keyNumbers.isEmpty {
             lines.append(Line())
             lines += paragraph("This copy of the content has no key numbers.", width: width)
@@ -32,7 +33,7 @@ enum NumbersView {
         }
         let ahsctFigures = figures.filter { isAHSCT($0.option, ctx) }
         let pictures = figures.compactMap { figure in figure.per100.map { (figure, IconArray(per100: $0, denominator: number.denominator)) } }
-        let sideBySide = number.denominator == 100 && pictures.count > 1 && sideBySideWidth(figures.count) <= width
+        let sideBySide = g.pictures && number.denominator == 100 && pictures.count > 1 && sideBySideWidth(figures.count) <= width
 
         var lines = paragraph(number.outcome + " " + number.timeFrame, width: width, style: .heading)
         for (index, figure) in figures.enumerated() {
@@ -50,14 +51,14 @@ enum NumbersView {
                 // The framing sentence names the event first; the picture follows it
                 // directly, so the filled mark is the outcome just read.
                 lines += paragraph(framing(array, number), width: width, indent: 2, hanging: 2)
-                if !sideBySide {
+                if g.pictures && !sideBySide {
                     lines += picture(array, number, icons, eventStyle, width)
                 }
                 if let higher, ahsctFigures.contains(figure) {
                     lines += warning(higher, ctx, g, width)
                 }
             } else {
-                lines += paragraph("No picture: there is no good number.", width: width, style: .emphasis, indent: 2, hanging: 2)
+                lines += paragraph(g.pictures ? "No picture: there is no good number." : "There is no good number.", width: width, style: .emphasis, indent: 2, hanging: 2)
                 if let higher, ahsctFigures.contains(figure) {
                     lines += warning(higher, ctx, g, width)
                 }

@@ -26,6 +26,12 @@ enum OptionsView {
         } else {
             lines = table(ctx, g, tableWidth)
         }
+        return lines + afterGrid(answers: answers, ctx: ctx, g: g, width: width)
+    }
+
+    /// Below the grid: the options in short, and the trials the person could ask about.
+    static func afterGrid(answers: Answers, ctx: Context, g: Glyphs, width: Int) -> [Line] {
+        var lines: [Line] = []
         if !ctx.content.options.isEmpty && !ctx.content.grid.isEmpty {
             lines.append(Line())
             lines.append(Line("The options in short", .heading))

@@ -30,7 +30,9 @@ enum ResultsView {
         var lines = SectionTabs.lines(section, width: width)
         lines.append(Line())
         switch section {
-        case .summary: lines += summary(assessment, ctx, g, width)
+        case .summary:
+            lines += summary(assessment, ctx, g, width)
+            lines += paragraph("Press Tab to compare the options, see the numbers and the evidence, think about what matters to you, and make a summary to take to your neurologist.", width: width)
         case .options: lines += OptionsView.body(current: m.highlight, answers: m.answers, ctx: ctx, g: g, width: width, tableWidth: Views.tableWidth(m.size))
         case .experience: lines += ExperienceView.body(ctx, g, width)
         case .numbers: lines += NumbersView.body(answers: m.answers, assessment: assessment, ctx: ctx, g: g, width: width)
@@ -69,7 +71,7 @@ enum ResultsView {
             }
         }
         lines.append(Line())
-        lines += paragraph("This is what the guidelines say about people with answers like yours. It is not a decision: talk it over with your neurologist. Press Tab to compare the options, see the numbers and the evidence, think about what matters to you, and make a summary to take to your neurologist.", width: width)
+        lines += paragraph("This is what the guidelines say about people with answers like yours. It is not a decision: talk it over with your neurologist.", width: width)
         return lines
     }
 
