@@ -119,7 +119,8 @@ extension Binary {
         let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
         // A watchdog: a regression that reads forever is killed, not waited for.
-        let deadline = Date().addingTimeInterval(10)
+        // Generous: a loaded machine (other builds running) takes several times longer.
+        let deadline = Date().addingTimeInterval(60)
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, WNOHANG, &usage) == 0 {
