@@ -131,6 +131,18 @@ final class Tmux {
         throw Failure(description: "timed out after \(timeout) s waiting for \"\(text)\"; screen was:\n\(last)")
     }
 
+    /// Polls the screen until `text` is no longer on it.
+    func waitForGone(_ text: String, timeout: Double = 5) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        repeat {
+            last = try screen()
+            if !last.contains(text) { return }
+            usleep(50_000)
+        } while Date() < deadline
+        throw Failure(description: "timed out after \(timeout) s waiting for \"\(text)\" to go; screen was:\n\(last)")
+    }
+
     /// Resizes the window; the program gets SIGWINCH. resize-window also sets
     /// the window's window-size option to manual, so tmux keeps this size.
     func resize(width: Int, height: Int) throws {
