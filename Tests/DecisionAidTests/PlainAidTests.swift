@@ -32,7 +32,7 @@ let plainStrong = ["34", "1", "2", "1", "4", "12", "1", "2", "2"]
         let run = runPlain(plainStart + plainStrong + ["", "q", "y"])
         #expect(run.status == 0)
         #expect(run.text.contains("Question 1 of 11: How old are you?"))
-        #expect(run.text.contains("Type a whole number of years from 1 to 120, and press Enter (b = back, ? = help):"))
+        #expect(run.text.contains("Type a whole number of years from 1 to 120 (b = back, ? = help):"))
         // MRI and the disability question are passed over, as on screen.
         #expect(!run.text.contains("Question 4 of 11"))
         #expect(run.text.contains("Question 5 of 11"))

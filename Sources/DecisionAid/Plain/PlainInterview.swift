@@ -64,7 +64,7 @@ extension PlainRunner {
     func promptText(_ field: AnswerField) -> String {
         switch QuestionFlow.input(field) {
         case .number:
-            return "Type " + field.allowed + ", and press Enter (b = back, ? = help):"
+            return "Type " + field.allowed + " (b = back, ? = help):"
         case .choice:
             return "Type a number from 1 to \(choices(field).count) and press Enter (b = back, ? = help):"
         case .multiChoice:
