@@ -7,7 +7,8 @@ extension DecisionAidCommand {
     ///   line and exit 2;
     /// - help and version are written with a checked write, and a write or
     ///   read that fails is one line and exit 74, never a trap;
-    /// - only the statuses the README lists are returned: 0, 1, 2, 74 (and
+    /// - only the statuses the README lists are returned: 0, 1, 2, 3 (the plain
+    ///   mode's input ended), 74 (and
     ///   the interactive aid's 128 + signal).
     public static func main() {
         ProcessSetup.prepare()
