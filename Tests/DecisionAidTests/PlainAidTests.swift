@@ -76,7 +76,7 @@ let plainStrong = ["34", "1", "2", "1", "4", "12", "1", "2", "2"]
         #expect(run.text.contains("1. Age: You are 34"))
         // A question that is not asked says why instead of opening.
         let notAsked = runPlain(plainStart + plainStrong + ["4"])
-        #expect(notAsked.text.contains("Not asked: 2 or more relapses in the last 12 months already count as substantial activity.\nType a number from 1 to 11"))
+        #expect(notAsked.text.contains("Not asked: 2 or more relapses in the last 12 months already count as substantial activity.\nType 1 to 11 to change an answer"))
     }
 
     @Test func helpRepeatAndQuitWorkAtAnyPrompt() {

@@ -128,7 +128,7 @@ final class PlainRunner {
             for line in text[shown..<end] { try say(line) }
             shown = end
             guard shown < text.count else { break }
-            let answer = try ask("(Line \(shown) of \(text.count). Press Enter to read on, or type n for no more of this part.)",
+            let answer = try ask("(Line \(shown) of \(text.count). Enter reads on; n stops this part.)",
                                  help: "Press Enter to read the next lines. Type n to stop reading this part and go on.")
             if answer.isEmpty { continue }
             // Anything else stops the reading; a command ("s", a section

@@ -68,7 +68,7 @@ extension PlainRunner {
         case .choice:
             return "Type a number from 1 to \(choices(field).count) and press Enter (b = back, ? = help):"
         case .multiChoice:
-            return "Type the number of each treatment you have taken, for example 3, 12, or 0 for none; then press Enter (b = back, ? = help):"
+            return "Type their numbers, like 3, 12, or 0 for none (b = back, ? = help):"
         }
     }
 
@@ -189,7 +189,7 @@ extension PlainRunner {
         }
         try show()
         while true {
-            let line = try ask("Type a number from 1 to \(order.count) to change an answer, or press Enter to see what the guidelines say (b = back):",
+            let line = try ask("Type 1 to \(order.count) to change an answer, or press Enter for the results (b = back):",
                                help: "Enter goes on to the results. A number opens that question again. b goes back to the last question.",
                                again: show)
             if line.isEmpty { return true }

@@ -11,8 +11,10 @@ extension PlainRunner {
         var index = 0
         try showSection(sections[index])
         while true {
-            let next = index + 1 < sections.count ? "Press Enter for \(index + 2), \(sections[index + 1].title); or type" : "This was the last section. Type"
-            let line = try ask(next + " a section number from 1 to \(sections.count) (m = list of sections, s = save the summary, p = print it, b = back to your answers):",
+            try say()
+            try para("End of section \(index + 1), \(sections[index].title). A number from 1 to \(sections.count) goes to that section; m lists them; s saves the summary, p prints it; b goes back to your answers.")
+            let next = index + 1 < sections.count ? "Press Enter for \(index + 2), \(sections[index + 1].title), or type your choice:" : "That was the last section. Type your choice:"
+            let line = try ask(next,
                                help: "Enter goes to the next section. A number goes to that section. m lists the sections. s saves your summary to a file, p prints it. b goes back to your answers.",
                                again: { try self.showSection(self.sections[index]) })
             switch line.lowercased() {
@@ -185,7 +187,8 @@ extension PlainRunner {
     /// A rating typed 0 to 4, or n; nil when skipped with Enter.
     func rate(_ again: @escaping () throws -> Void) throws -> Rating? {
         while true {
-            let line = try ask("Type 0 (does not matter to me) to 4 (matters very much), n for not sure, or press Enter to skip:",
+            try say("0 means it does not matter to you, 4 that it matters very much.")
+            let line = try ask("Type 0 to 4, n for not sure, or press Enter to skip:",
                                help: "0 means it does not matter to you at all, 4 that it matters very much.", again: again)
             if line.isEmpty { return nil }
             if line.lowercased() == "n" || line.lowercased() == "not sure" { return .notSure }
@@ -231,7 +234,8 @@ extension PlainRunner {
         }
         try show()
         while true {
-            let line = try ask("Type the numbers of questions to add or take off (for example 1, 4), a to add one of your own, or press Enter to go on:",
+            try para("Each number you type adds that question to your summary, or takes it off. Type a to add one of your own.")
+            let line = try ask("Type numbers, like 1, 4 (a = add your own, Enter = go on):",
                                help: "Each number you type ticks that question, or unticks it if it was ticked. a lets you type a question in your own words.",
                                again: show)
             if line.isEmpty { return }
@@ -268,7 +272,8 @@ extension PlainRunner {
         }
         try show()
         while true {
-            let line = try ask("Type the numbers of the items you have an answer to (for example 2, 5), or press Enter to go on:",
+            try para("Tick the items you have an answer to: each number ticks it, or unticks it.")
+            let line = try ask("Type numbers, like 2, 5, or press Enter to go on:",
                                help: "Each number ticks that item, or unticks it. The ticked and unticked items go on your summary.", again: show)
             if line.isEmpty { return }
             guard let numbers = PlainRunner.numbers(line), numbers.allSatisfy({ (1...items.count).contains($0) }) else {
@@ -366,14 +371,16 @@ extension PlainRunner {
     func save() throws {
         guard ctx.settings.storage == .userFiles else { return try say("Nothing can be saved on this computer.") }
         while true {
-            let name = try ask("Type a file name for your summary and press Enter (Enter alone: ahsct-summary.txt; a name ending in .md saves Markdown; c = cancel):",
+            try para("A name ending in .md saves Markdown; any other name saves plain text. Enter alone uses ahsct-summary.txt; c cancels.")
+            let name = try ask("Type a file name for your summary:",
                                help: "A name without a folder saves in the folder you started the aid from. Only you can read the file.")
             if name.lowercased() == "c" || name.lowercased() == "cancel" { return try say("Not saved.") }
             let path = name.isEmpty ? "ahsct-summary.txt" : name
             let text = summaryText(markdown: path.lowercased().hasSuffix(".md"))
             var outcome = SummaryFile.save(text, to: path, overwrite: false)
             if case .exists(let full) = outcome {
-                let replace = try ask("A file named \(full) already exists. Type y to replace it, or press Enter to choose another name:",
+                try para("A file named \(full) already exists.")
+                let replace = try ask("Type y to replace it, or press Enter to choose another name:",
                                       help: "y replaces the file with your summary; Enter lets you type another name.")
                 guard PlainRunner.yesNo(replace) == true else { continue }
                 outcome = SummaryFile.save(text, to: path, overwrite: true)
