@@ -125,7 +125,7 @@ extension PlainRunner {
     /// Rating each statement 0-4, the person's own concern, what each option
     /// means for what they rated highest, then leaning, role, who else and pressure.
     func values() throws {
-        try para("How much does each of these matter to you? There are no right answers. This part asks you to rate \(content.values.count) statements, then 5 short questions. Each can be skipped with Enter.")
+        try para("How much does each of these matter to you? There are no right answers. This part asks you to rate \(content.values.count) statements from 0 (does not matter to me) to 4 (matters very much), then 5 short questions. Each can be skipped with Enter.")
         let start = try ask("Press Enter to start, or type n to skip this part:", help: "Enter starts the questions about what matters to you; n skips to the choice of the next section.")
         if PlainRunner.yesNo(start) == false {
             try read(DecideViews.fit(deliberation, ctx, g, width))
@@ -187,9 +187,8 @@ extension PlainRunner {
     /// A rating typed 0 to 4, or n; nil when skipped with Enter.
     func rate(_ again: @escaping () throws -> Void) throws -> Rating? {
         while true {
-            try say("0 means it does not matter to you, 4 that it matters very much.")
             let line = try ask("Type 0 to 4, n for not sure, or press Enter to skip:",
-                               help: "0 means it does not matter to you at all, 4 that it matters very much.", again: again)
+                               help: "0 means it does not matter to you at all, 4 that it matters very much; 1 to 3 are in between.", again: again)
             if line.isEmpty { return nil }
             if line.lowercased() == "n" || line.lowercased() == "not sure" { return .notSure }
             if let n = Int(line), (0...4).contains(n) { return .score(n) }
@@ -231,10 +230,10 @@ extension PlainRunner {
                 try para("\(index + 1). \(mark) " + question.text, indent: 2, hanging: 8)
             }
             for own in deliberation.ownQuestions { try para("* " + own + " (your own)", indent: 2, hanging: 2) }
+            try para("Each number you type adds that question to your summary, or takes it off. Type a to add one of your own.")
         }
         try show()
         while true {
-            try para("Each number you type adds that question to your summary, or takes it off. Type a to add one of your own.")
             let line = try ask("Type numbers, like 1, 4 (a = add your own, Enter = go on):",
                                help: "Each number you type ticks that question, or unticks it if it was ticked. a lets you type a question in your own words.",
                                again: show)
@@ -269,10 +268,11 @@ extension PlainRunner {
                 try para("\(index + 1). \(mark) " + (item.redFlag ? "Warning sign: " : "") + item.question, hanging: 8)
                 try para("Why it matters: " + item.why + " (" + ResultsView.refs(item.sources, ctx) + ")", indent: 8)
             }
+            try say()
+            try para("Tick the items you have an answer to: each number ticks it, or unticks it.")
         }
         try show()
         while true {
-            try para("Tick the items you have an answer to: each number ticks it, or unticks it.")
             let line = try ask("Type numbers, like 2, 5, or press Enter to go on:",
                                help: "Each number ticks that item, or unticks it. The ticked and unticked items go on your summary.", again: show)
             if line.isEmpty { return }
