@@ -62,7 +62,7 @@ public enum ContentValidator {
             cite("rules.yaml", level.line, "level '\(name)'", texts: [level.headline, level.explanation], sources: level.sources)
         }
         for rule in content.rules {
-            cite("rules.yaml", rule.line, "rule '\(rule.id)'", texts: [rule.text, rule.change ?? ""], sources: rule.sources)
+            cite("rules.yaml", rule.line, "rule '\(rule.id)'", texts: [rule.text, rule.change ?? "", rule.clinician ?? ""], sources: rule.sources)
             if rule.sources.isEmpty {
                 problems.append(ContentProblem(file: "rules.yaml", line: rule.line, message: "rule '\(rule.id)' lists no sources; every rule rests on a guideline or study"))
             }

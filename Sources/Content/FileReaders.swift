@@ -231,9 +231,10 @@ enum FileReaders {
     }
 
     private static func readRule(_ e: Entry) -> RuleText? {
-        defer { e.finish(known: ["id", "text", "change", "sources"]) }
+        defer { e.finish(known: ["id", "text", "change", "clinician", "sources"]) }
         guard let id = e.string("id"), let text = e.string("text") else { return nil }
-        return RuleText(id: id, text: text, change: e.string("change", required: false), sources: e.words("sources"), line: e.line)
+        return RuleText(id: id, text: text, change: e.string("change", required: false),
+                        clinician: e.string("clinician", required: false), sources: e.words("sources"), line: e.line)
     }
 
     private static func readQuestion(_ e: Entry) -> Question? {

@@ -199,6 +199,10 @@ public struct RuleText: Sendable, Equatable, Identifiable {
     public var id: String
     public var text: String
     public var change: String?
+    /// The reason in a clinician's words, for the clinician's printout (the
+    /// patient's `text` is used where there is none). Not patient-facing, so
+    /// exempt from the reading-grade check; its figures cite `sources` too.
+    public var clinician: String? = nil
     public var sources: [String]
     public var line: Int
 }

@@ -345,6 +345,7 @@ extension ContentSet {
         for r in rules {
             add("rules.yaml", r.line, "rule '\(r.id)' text", r.text)
             add("rules.yaml", r.line, "rule '\(r.id)' change", r.change)
+            // r.clinician is for the clinician's printout, not the patient: not graded.
         }
 
         for q in questions {
