@@ -44,6 +44,16 @@ import Testing
         #expect(Set(names + ["help"]) == Set(ArgumentCheck.root.subcommands))
     }
 
+    /// --format's choices come from OutputFormat, so a new format is known
+    /// here and listed in --help at once.
+    @Test func clinicianIsAFormatChoice() throws {
+        #expect(try ArgumentCheck.check(["assess", "--format", "clinician"]).get() == ["assess", "--format=clinician"])
+        #expect(ArgumentCheck.assess.option("format")?.choices == ["text", "json", "markdown", "clinician"])
+        let help = DecisionAidCommand.helpMessage(for: AssessCommand.self, columns: 200)
+        #expect(help.contains("clinician (a one-page printout for the neurologist"))
+        #expect(help.contains("values: text, json, markdown, clinician"))
+    }
+
     @Test func valuesAreAttachedAndRepeatsOfTheSameValueDropped() throws {
         let tidy = try ArgumentCheck.check(["assess", "--age", "-1", "--age=-1", "--therapy", "natalizumab", "--therapy", "natalizumab", "--no-serious-comorbidity", "--no-serious-comorbidity"]).get()
         #expect(tidy == ["assess", "--age=-1", "--therapy=natalizumab", "--therapy=natalizumab", "--no-serious-comorbidity"])

@@ -107,6 +107,65 @@ func json(_ text: String) throws -> [String: Any] {
         #expect(titles.last == "About this summary")
     }
 
+    /// `--format clinician`: the one-page printout for the neurologist, from
+    /// flags, from an answers file and from standard input alike.
+    @Test func clinicianPrintoutFromFlags() throws {
+        let run = try Binary.run(strongFlags + ["--edss", "3.5", "--format", "clinician"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.range(of: #"^AHSCT decision aid: clinician summary, \d{4}-\d{2}-\d{2} \(not medical advice\) =+\n"#, options: .regularExpression) != nil)
+        let pages = run.stdout.split(separator: "\u{0C}", omittingEmptySubsequences: false)
+        #expect(pages.count == 2)
+        let page1 = pages[0].split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(page1.count <= 60, "page 1 is \(page1.count) lines")
+        #expect(page1.allSatisfy { $0.count <= 80 })
+        #expect(page1.contains("Walking                     walks without aid or limit (band EDSS 0.0-3.5)"))
+        #expect(page1.contains("EDSS                        3.5 (exact, used by the rules; in the walking band)"))
+        #expect(page1.contains("Level: strong " + String(repeating: "-", count: 80 - 14)))
+        #expect(flat(run.stdout).contains("- strong-profile [strong]"))
+        // The full citation with its DOI, and the clinician's words for the rule.
+        #expect(flat(run.stdout).contains("Miller AE, et al. Autologous hematopoietic stem cell transplant in multiple sclerosis: recommendations of the National Multiple Sclerosis Society. JAMA Neurol. 2021;78(2):241-246. https://doi.org/10.1001/jamaneurol.2020.4025"))
+        #expect(flat(run.stdout).contains("Matches the profile with the strongest evidence"))
+        #expect(run.stdout.contains("- None recorded (no ratings, leaning, SURE answers or questions)."))
+    }
+
+    @Test func clinicianPrintoutFromAnAnswersFileAndStandardInput() throws {
+        let answers = """
+        {"age": 62, "subtype": "primary-progressive", "relapsesLast12Months": 0, "newMRIActivityLast12Months": "no",
+         "edss": 6.5, "disabilityFromRecentRelapse": "no", "yearsSinceDiagnosis": 12, "therapies": ["ocrelizumab"],
+         "activeOnTreatment": "no", "highEfficacyContraindicated": false, "seriousComorbidity": "unsure"}
+        """
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("da-clinician-\(UInt32.random(in: 0...UInt32.max)).json")
+        try answers.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let fromFile = try Binary.run(["assess", "--answers", file.path, "--format", "clinician"])
+        let fromStdin = try Binary.run(["assess", "--answers", "-", "--format", "clinician"], stdin: answers)
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+        #expect(fromStdin.status == 0, "\(fromStdin.stderr)")
+        #expect(fromFile.stdout == fromStdin.stdout)
+        let text = fromFile.stdout
+        #expect(text.contains("\nEDSS                        6.5 (exact score given; the rules use it)\n"))
+        #expect(text.contains("\nSerious comorbidity         NOT SURE\n"))
+        #expect(text.contains("\nLevel: not supported ---"))
+        for rule in ["over-55-with-another-limit", "high-edss-not-from-relapse", "no-recent-activity"] {
+            #expect(flat(text).contains("- \(rule) [not supported]"), "\(rule)")
+        }
+        // Flags override the file, as for the other formats.
+        let overridden = try Binary.run(["assess", "--answers", file.path, "--edss", "5.0", "--format", "clinician"])
+        #expect(overridden.stdout.contains("\nEDSS                        5.0 (exact score given; the rules use it)\n"))
+    }
+
+    @Test func clinicianIsAFormatInHelpAndAnswersLinesRefusesIt() throws {
+        let help = try Binary.run(["assess", "--help"])
+        #expect(flat(help.stdout).contains("clinician (a one-page printout for the neurologist"))
+        #expect(flat(help.stdout).contains("(values: text, json, markdown, clinician;"))
+        let lines = try Binary.run(["assess", "--answers-lines", "-", "--format", "clinician"], stdin: "{}\n")
+        #expect(lines.status == 2)
+        #expect(lines.stderr.contains("--answers-lines always writes one JSON assessment per line"))
+        let bad = try Binary.run(["assess", "--format", "doctor"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("allowed: text, json, markdown, clinician"), "\(bad.stderr)")
+    }
+
     @Test(arguments: [
         (["--age", "forty"], "--age: 'forty' is not a number; allowed: a whole number of years from 1 to 120"),
         (["--age", "200"], "--age: 200 is outside the allowed range"),

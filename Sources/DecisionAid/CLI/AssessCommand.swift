@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown
+    case text, json, markdown, clinician
 }
 
 /// `decision-aid assess`: answers in, assessment out, no terminal needed.
@@ -41,7 +41,7 @@ struct AssessCommand: ParsableCommand {
 
     @Option(name: .customLong("answers"), help: ArgumentHelp("Read answers as JSON from FILE (- for standard input).", valueName: "FILE")) var answersFile: String?
     @Option(name: .customLong("answers-lines"), help: ArgumentHelp("Assess many sets at once: one JSON answers object per line of FILE (- for standard input), one JSON assessment per line out, in order; a bad line gets an error object with its line number, and the rest go on (exit 2 if any failed).", valueName: "FILE")) var answersLines: String?
-    @Option(help: "Output: text or markdown (a one-page summary to bring to your neurologist), or json.") var format: OutputFormat = .text
+    @Option(help: "Output: text or markdown (a one-page summary to bring to your neurologist), clinician (a one-page printout for the neurologist: answers as given, the rules that fired with full citations), or json.") var format: OutputFormat = .text
     @OptionGroup var content: ContentOptions
 
     func run() throws {
@@ -59,6 +59,7 @@ struct AssessCommand: ParsableCommand {
         case .text: try Console.out(SummaryDocument.render(summary, format: .text))
         case .json: try Console.out(AssessmentJSON.render(Assessor.assess(answers, content: content), content: content))
         case .markdown: try Console.out(SummaryDocument.render(summary, format: .markdown))
+        case .clinician: try Console.out(ClinicianSummary.render(summary))
         }
     }
 
@@ -69,7 +70,7 @@ struct AssessCommand: ParsableCommand {
             Console.error("decision-aid assess: --answers-lines takes every answer from its file; give no answer flags and no --answers with it")
             throw ExitCode(2)
         }
-        guard format != .markdown && format != .text || !CommandLine.arguments.contains(where: { $0.hasPrefix("--format") }) else {
+        guard format == .json || !CommandLine.arguments.contains(where: { $0.hasPrefix("--format") }) else {
             Console.error("decision-aid assess: --answers-lines always writes one JSON assessment per line; leave out --format or give --format json")
             throw ExitCode(2)
         }
