@@ -53,7 +53,7 @@ public enum AnswerPhrases {
             case .limited?: return "you can walk without an aid, but not far (about EDSS 4.0-5.5)"
             case .oneSidedAid?: return "you use a cane, crutch or brace on one side to walk about 100 metres (about EDSS 6.0)"
             case .twoSidedAid?: return "you need aids on both sides to walk about 20 metres (about EDSS 6.5)"
-            case .wheelchair?: return "you mostly use a wheelchair (about EDSS 7.0 or more)"
+            case .wheelchair?: return "you mostly use a wheelchair (about EDSS 7.0-7.5)"
             case .bedbound?: return "you spend most of the day in bed (about EDSS 8.0 or more)"
             case nil: return "you have not said how far you can walk"
             }

@@ -69,7 +69,7 @@ enum SummaryAnswers {
             case .limited?: return "walks without an aid, but not far (about EDSS 4.0-5.5)"
             case .oneSidedAid?: return "an aid on one side to walk about 100 metres (about EDSS 6.0)"
             case .twoSidedAid?: return "aids on both sides to walk about 20 metres (about EDSS 6.5)"
-            case .wheelchair?: return "mostly uses a wheelchair (about EDSS 7.0 or more)"
+            case .wheelchair?: return "mostly uses a wheelchair (about EDSS 7.0-7.5)"
             case .bedbound?: return "in bed most of the day (about EDSS 8.0 or more)"
             case nil: return "walking: not given"
             }
