@@ -52,6 +52,7 @@ enum ArgumentCheck {
         content,
         Option(name: "no-color", takesValue: false),
         Option(name: "no-mouse", takesValue: false),
+        Option(name: "clinician", takesValue: false),
         Option(name: "kiosk", takesValue: false),
         Option(name: "plain", takesValue: false),
         Option(name: "idle-timeout", takesValue: true, allowed: "whole seconds from 5 to 86400"),

@@ -34,6 +34,9 @@ public struct DecisionAidCommand: ParsableCommand {
     @Flag(name: .customLong("plain"), help: "Plain lines only, for screen readers, braille displays and simple terminals: each question, its numbered answers, then a prompt. Also chosen when TERM=dumb, when ACCESSIBLE is set, or when input or output is not a terminal.")
     var plain = false
 
+    @Flag(name: .customLong("clinician"), help: "For a neurologist in a consultation: the exact EDSS instead of walking bands, full citations, the rules that fired with their ids and guidelines, and the whole width of wide terminals.")
+    var clinician = false
+
     @Flag(name: .customLong("kiosk"), help: "Run as a locked clinic terminal: nothing is saved, nothing ends the program (q starts over), and each person is wiped after --idle-timeout.")
     var kiosk = false
 
@@ -48,6 +51,9 @@ public struct DecisionAidCommand: ParsableCommand {
     public func validate() throws {
         if kiosk && plain {
             throw ValidationError("--kiosk runs the full-screen aid on a clinic terminal, so it does not take --plain.")
+        }
+        if kiosk && clinician {
+            throw ValidationError("--clinician cannot be used with --kiosk: a kiosk is for patients on their own, clinician mode is for a consultation.")
         }
         if !kiosk {
             if idleTimeout != nil { throw ValidationError("--idle-timeout works only with --kiosk.") }
@@ -76,9 +82,20 @@ public struct DecisionAidCommand: ParsableCommand {
         return "decision-aid: --kiosk runs only the aid itself; '\(sub)' is not available in kiosk mode (it can read files)"
     }
 
+    /// `--clinician` sets up the interactive aid; a subcommand after it would
+    /// run as for anyone and silently drop it, so that is refused. Returns
+    /// the message, or nil.
+    public static func clinicianRefusal(_ arguments: [String]) -> String? {
+        guard arguments.contains("--clinician") else { return nil }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard let sub = arguments.first(where: names.contains) else { return nil }
+        return "decision-aid: --clinician sets up the interactive aid only; '\(sub)' does not use it"
+    }
+
     /// What this deployment allows, from the command line: one value.
     var settings: Settings {
-        kiosk ? .kiosk(idleTimeout: Double(idleTimeout ?? 180), printer: printer) : .patient
+        if kiosk { return .kiosk(idleTimeout: Double(idleTimeout ?? 180), printer: printer) }
+        return clinician ? .clinician : .patient
     }
 
     /// The plain line mode, when asked for or when the full screen would not

@@ -24,7 +24,7 @@ extension DecisionAidCommand {
             Console.error(failure.line)
             return ExitStatus.badInput
         }
-        if let refusal = kioskRefusal(checked) {
+        if let refusal = kioskRefusal(checked) ?? clinicianRefusal(checked) {
             Console.error(refusal)
             return ExitStatus.badInput
         }
