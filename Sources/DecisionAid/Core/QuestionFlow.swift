@@ -29,14 +29,20 @@ public enum QuestionFlow {
 
     /// Why a question is not asked, given the answers so far; nil if it is
     /// asked. Whether it applies is the rules' own test (Answers.applies).
-    public static func skipReason(_ field: AnswerField, _ a: Answers) -> String? {
+    /// `exactEDSS` only words it for clinician mode, where the EDSS is asked.
+    public static func skipReason(_ field: AnswerField, _ a: Answers, exactEDSS: Bool = false) -> String? {
         guard !a.applies(field) else { return nil }
         switch field {
         case .newMRIActivityLast12Months:
             return "Not asked: 2 or more relapses in the last 12 months already count as substantial activity."
         case .disabilityFromRecentRelapse:
-            guard let edss = a.effectiveEDSS else { return "Not asked: it depends on how far you can walk." }
-            if edss.score < 6.5 { return "Not asked: it matters only for people who need aids on both sides or a wheelchair." }
+            guard let edss = a.effectiveEDSS else {
+                return exactEDSS ? "Not asked: it depends on the EDSS score." : "Not asked: it depends on how far you can walk."
+            }
+            if edss.score < 6.5 {
+                return exactEDSS ? "Not asked: it matters only at EDSS 6.5 to 7.5."
+                    : "Not asked: it matters only for people who need aids on both sides or a wheelchair."
+            }
             return "Not asked: with this level of disability the guidelines give the same answer either way."
         case .activeOnTreatment:
             if a.isActive == false { return "Not asked: your MS has not been active in the last 12 months." }

@@ -47,13 +47,13 @@ enum DecideViews {
     }
 
     static func sureBeforePage(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
-        let width = Views.bodyWidth(m.size)
+        let width = Views.bodyWidth(m.size, ctx)
         var body = paragraph("Before you start: four quick questions", width: width, style: .heading)
         body += paragraph("They come from the SURE test. They show what might help you most. You will see them again at the end. You can skip them: press Enter.", width: width)
         body.append(Line())
         body += sure(m.deliberation.sureBefore, highlight: m.highlight, ctx, g, width)
         if !body.contains(where: \.focus) { body[0].focus = true }
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "Before you start", status: Views.status(m),
+        let chrome = Chrome(ctx, progress: "Before you start", status: Views.status(m),
                             footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
@@ -248,8 +248,13 @@ enum DecideViews {
         lines.append(Line())
         lines += sure(m.deliberation.sureAfter, highlight: m.highlight, ctx, g, width)
         lines.append(Line())
-        lines.append(Line("Your summary", .heading))
-        lines += paragraph("One page to take to your neurologist: your answers, what the guidelines say about people like you, the key numbers, what matters to you, your leaning, your SURE scores, your questions and the clinic checklist.", width: width)
+        if Clinician.on(ctx) {
+            lines.append(Line("The patient's summary", .heading))
+            lines += paragraph("One page for the patient to keep: their answers (with the exact EDSS), what the guidelines say about people like them, the key numbers, what matters to them, their leaning, their SURE scores, their questions and the clinic checklist.", width: width)
+        } else {
+            lines.append(Line("Your summary", .heading))
+            lines += paragraph("One page to take to your neurologist: your answers, what the guidelines say about people like you, the key numbers, what matters to you, your leaning, your SURE scores, your questions and the clinic checklist.", width: width)
+        }
         var keys: [String] = []
         if KeyTable.offers(.save, m, ctx) { keys.append("Press s to save it to a file you name (a name ending in .md saves Markdown).") }
         if KeyTable.offers(.print, m, ctx) { keys.append("Press p to print it.") }
@@ -265,9 +270,9 @@ enum DecideViews {
     // MARK: About
 
     static func aboutPage(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "About", status: nil,
+        let chrome = Chrome(ctx, progress: "About", status: nil,
                             footer: KeyTable.footer(m, ctx, g))
-        return chrome.draw(aboutBody(ctx, g, Views.bodyWidth(m.size)), m, glyphs: g)
+        return chrome.draw(aboutBody(ctx, g, Views.bodyWidth(m.size, ctx)), m, glyphs: g)
     }
 
     /// Who made the aid, its dates, funding and every source (the screen's About page and the plain mode's).
@@ -278,6 +283,11 @@ enum DecideViews {
         body += paragraph("Content version \(about.version). Reviewed \(about.reviewed). Next review due by \(about.reviewBy).", width: width, style: .emphasis)
         if ctx.reviewOverdue {
             body += paragraph(g.warning + " " + Views.overdueNotice(ctx), width: width, style: .warning)
+        }
+        if Clinician.on(ctx) {
+            body.append(Line())
+            body.append(Line("Clinician mode", .heading))
+            body += paragraph(Clinician.differences + " `decision-aid rules` prints the candidacy rules (version \(RuleTable.version)) with their conditions and sources, for audit.", width: width)
         }
         let parts: [(String, String)] = [
             ("Who made it and how", about.madeBy),
@@ -306,7 +316,7 @@ enum DecideViews {
     // MARK: Saving
 
     static func saveAs(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
-        let width = Views.bodyWidth(m.size)
+        let width = Views.bodyWidth(m.size, ctx)
         var body = paragraph("Save your summary", width: width, style: .heading)
         body.append(Line())
         body += paragraph("Type a file name and press Enter. A name ending in .md saves Markdown; any other name saves plain text. A name without a folder saves in the folder you started the aid from. Only you will be able to read the file.", width: width)
@@ -319,18 +329,18 @@ enum DecideViews {
             body.append(Line())
             body += paragraph((notice.problem ? g.warning + " " : "") + notice.text, width: width, style: notice.problem ? .warning : .good)
         }
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "Save", status: nil,
+        let chrome = Chrome(ctx, progress: "Save", status: nil,
                             footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
 
     static func confirmOverwrite(_ path: String, _ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
-        let width = Views.bodyWidth(m.size)
+        let width = Views.bodyWidth(m.size, ctx)
         var body = [Line("A file with this name already exists", .warning, focus: true), Line()]
         body += paragraph(path, width: width, style: .emphasis)
         body.append(Line())
         body += paragraph("Press y to replace it with your summary. Press any other key to choose another name.", width: width)
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "Replace?", status: nil, footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(ctx, progress: "Replace?", status: nil, footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
 }

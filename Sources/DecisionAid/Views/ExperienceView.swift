@@ -23,7 +23,7 @@ enum ExperienceView {
             for step in steps {
                 lines += paragraph(g.bullet + " " + step.when + ": " + step.text, width: width, hanging: 2)
                 if !step.sources.isEmpty {
-                    lines += paragraph("Sources: " + ResultsView.refs(step.sources, ctx), width: width, style: .muted, indent: 4)
+                    lines += ResultsView.sources(step.sources, ctx, width: width, indent: 4, hanging: 0)
                 }
             }
         }
@@ -40,6 +40,12 @@ enum ExperienceView {
             lines += paragraph(g.bullet + " " + figure.heading + ": " + figure.text, width: width, hanging: 2)
             var detail = "Who: " + figure.group + ". When: " + figure.timeFrame + ". How sure: " + figure.certainty + "."
             if let grade = figure.grade { detail += " " + grade.line + "." }
+            if Clinician.on(ctx) {
+                // Full citations on lines of their own, not run into the sentence.
+                lines += paragraph(detail, width: width, style: .muted, indent: 4)
+                lines += Clinician.sourceLines(figure.sources, ctx, width: width, indent: 4)
+                continue
+            }
             detail += " Source: " + ResultsView.refs(figure.sources, ctx) + "."
             lines += paragraph(detail, width: width, style: .muted, indent: 4)
         }

@@ -78,9 +78,30 @@ struct Chrome {
     static let minimum = Size(width: 60, height: 18)
 
     var title: String
+    /// Shown instead of `title` when the title and the progress do not both fit.
+    var shortTitle: String?
     var progress: String
     var status: (String, Style)?
     var footer: [(key: String, action: String)]
+
+    init(title: String, shortTitle: String? = nil, progress: String, status: (String, Style)?, footer: [(key: String, action: String)]) {
+        self.title = title
+        self.shortTitle = shortTitle
+        self.progress = progress
+        self.status = status
+        self.footer = footer
+    }
+
+    /// The aid's own chrome: the title says which audience it is set up
+    /// for, so a clinician's screen is never taken for the patient's.
+    init(_ ctx: Context, progress: String, status: (String, Style)?, footer: [(key: String, action: String)]) {
+        switch ctx.settings.audience {
+        case .patient:
+            self.init(title: "AHSCT decision aid", progress: progress, status: status, footer: footer)
+        case .clinician:
+            self.init(title: Clinician.title, shortTitle: Clinician.shortTitle, progress: progress, status: status, footer: footer)
+        }
+    }
 
     /// Draws the chrome and the body from the model's view: scrolled where
     /// the last key put it, moved just enough to show the focused line when
@@ -95,8 +116,10 @@ struct Chrome {
         var targets: [Int: Int] = [:]
         let width = size.width
         // Title bar: in the "heading" style across the row.
-        frame.put(" " + title, row: 0, column: 0, style: .heading)
         let right = progress + " "
+        var title = self.title
+        if let shortTitle, Frame.width(of: " " + title) + 1 + Frame.width(of: right) > width { title = shortTitle }
+        frame.put(" " + title, row: 0, column: 0, style: .heading)
         frame.put(right, row: 0, column: max(0, width - Frame.width(of: right)), style: .heading)
         frame.restyle(row: 0, from: 0, count: width, style: .heading)
         frame.put(String(repeating: glyphs.rule, count: width), row: 1, column: 0, style: .muted)

@@ -67,7 +67,7 @@ enum NumbersView {
                 lines += paragraph("How sure: " + figure.certainty + (figure.grade.map { ". " + $0.line } ?? ""), width: width, indent: 2, hanging: 2)
             }
             if !figure.sources.isEmpty {
-                lines += paragraph("Sources: " + ResultsView.refs(figure.sources, ctx), width: width, style: .muted, indent: 2, hanging: 2)
+                lines += ResultsView.sources(figure.sources, ctx, width: width, indent: 2)
             }
         }
         // No AHSCT figure to sit beside: the note goes under the number.

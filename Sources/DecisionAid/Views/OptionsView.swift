@@ -103,7 +103,14 @@ enum OptionsView {
             return Line(text, .muted)
         }()
 
-        var lines = paragraph("The options side by side. Under each answer are the sources it comes from.", width: width)
+        // A clinician sees full citations: numbered in the cells, and listed in
+        // full across the table under each row (whole citations in columns a
+        // quarter of the width would run for dozens of lines).
+        let clinician = Clinician.on(ctx)
+        var cited: [String] = []
+        var lines = paragraph(clinician
+            ? "The options side by side. Under each answer are the sources it comes from, numbered; their full citations follow each row."
+            : "The options side by side. Under each answer are the sources it comes from.", width: width)
         lines.append(Line())
         lines += rows([[""]] + options.enumerated().map { Columns.wrapped($0.element.name, width: widths[$0.offset + 1]) }, style: .heading)
         var anyNoNumber = false
@@ -121,9 +128,13 @@ enum OptionsView {
             lines += textLines
             if cells.contains(where: { !($0?.sources.isEmpty ?? true) }) {
                 let sourceCells = [["Sources"]] + cells.enumerated().map { offset, cell in
-                    Columns.wrapped(ResultsView.refs(cell?.sources ?? [], ctx), width: widths[offset + 1])
+                    Columns.wrapped(clinician ? Clinician.numbers(cell?.sources ?? [], &cited) : ResultsView.refs(cell?.sources ?? [], ctx),
+                                    width: widths[offset + 1])
                 }
                 lines += rows(sourceCells, style: .muted)
+                if clinician {
+                    lines += Clinician.list(cells.flatMap { $0?.sources ?? [] }, cited, ctx, width: width, indent: starts[1])
+                }
             }
         }
         if anyNoNumber {
@@ -150,7 +161,7 @@ enum OptionsView {
             }
             lines += text
             if let cell, !cell.sources.isEmpty {
-                lines += paragraph("Sources: " + ResultsView.refs(cell.sources, ctx), width: width, style: .muted, indent: 2, hanging: 2)
+                lines += ResultsView.sources(cell.sources, ctx, width: width, indent: 2)
             }
         }
         if row.cells.values.contains(where: \.noGoodNumber) {
@@ -164,6 +175,7 @@ enum OptionsView {
 
     static func trials(_ answers: Answers, _ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
         let fits = TrialMatcher.fits(answers, ctx.content)
+        let exactEDSS = ctx.settings.exactEDSS
         guard !fits.isEmpty else { return [] }
         var lines = paragraph("Trials you could ask about", width: width, style: .heading)
         lines += paragraph("In these trials, chance decides whether a person has AHSCT or another treatment. From your answers the aid can check only age, EDSS, type of MS, recent activity and past drugs; each trial's team checks the rest.", width: width)
@@ -183,13 +195,13 @@ enum OptionsView {
                 ? "It also takes some people who have not had MS drugs (rapidly evolving severe MS)."
                 : "It takes people who have already had MS drugs.", width: width, indent: 2, hanging: 2)
             lines += paragraph("Status: " + t.status, width: width, indent: 2, hanging: 2)
-            var fitLine = fitText(fit, answers)
+            var fitLine = fitText(fit, answers, exactEDSS: exactEDSS)
             if fit.fits == true && notSupported {
                 fitLine += " But the guidelines do not support AHSCT for people with your answers; the trial team decides who can join."
             }
             lines += paragraph(fitLine, width: width, style: .emphasis, indent: 2, hanging: 2)
             if !t.sources.isEmpty {
-                lines += paragraph("Sources: " + ResultsView.refs(t.sources, ctx), width: width, style: .muted, indent: 2, hanging: 2)
+                lines += ResultsView.sources(t.sources, ctx, width: width, indent: 2)
             }
         }
         return lines
@@ -197,7 +209,7 @@ enum OptionsView {
 
     /// Whether the answers fit the limits the aid can check, in words. Says
     /// what is outside or unknown; never whether to apply.
-    static func fitText(_ fit: TrialFit, _ answers: Answers) -> String {
+    static func fitText(_ fit: TrialFit, _ answers: Answers, exactEDSS: Bool = false) -> String {
         switch fit.fits {
         case true?:
             return "Your answers fit the limits the aid can check; the trial team checks the rest."
@@ -210,7 +222,7 @@ enum OptionsView {
                 if fit.trial.edssMax == nil {
                     unknown.append("its EDSS limit is not in our sources")
                 } else if answers.edss == nil && answers.walking == nil {
-                    unknown.append("you have not said how far you can walk")
+                    unknown.append(exactEDSS ? "no EDSS score has been given" : "you have not said how far you can walk")
                 } else {
                     unknown.append("your walking answer covers EDSS scores both inside and outside its limit of \(format(fit.trial.edssMin ?? 0)) to \(format(fit.trial.edssMax ?? 10))")
                 }

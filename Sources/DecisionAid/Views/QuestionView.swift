@@ -3,7 +3,7 @@ import Content
 /// One question per screen: the question, why we ask, and the answer field.
 enum QuestionView {
     static func render(_ field: AnswerField, _ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
-        let width = Views.bodyWidth(m.size)
+        let width = Views.bodyWidth(m.size, ctx)
         let question = ctx.content.question(field.jsonKey)
         // Numbered in the full order, so the total never changes as answers
         // change; a question that does not apply is passed over.
@@ -28,6 +28,11 @@ enum QuestionView {
             body.append(line)
             if let error = Views.problemText(m) {
                 body += paragraph(g.warning + " " + error, width: width, style: .warning, hanging: 2)
+            } else if field == .edss, let check = Clinician.typedCheck(m.draft, ctx) {
+                // The exact score's walking band, as a check before Enter.
+                body += paragraph(check + ". Press Enter to keep it.", width: width, style: .emphasis, hanging: 2)
+            } else if field == .edss {
+                body += paragraph("Type the score from 0 to 10 in steps of 0.5 (for example 6.5), then press Enter.", width: width, style: .muted)
             } else {
                 body += paragraph("Type a number, then press Enter.", width: width, style: .muted)
             }
@@ -65,7 +70,7 @@ enum QuestionView {
             if let error = Views.problemText(m) { body += paragraph(g.warning + " " + error, width: width, style: .warning) }
         }
         let status: (String, Style)? = input == .multiChoice ? Views.problemText(m).map { ($0, .warning) } : nil
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "Question \(number) of \(order.count)", status: status,
+        let chrome = Chrome(ctx, progress: "Question \(number) of \(order.count)", status: status,
                             footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }

@@ -5,7 +5,7 @@ import Content
 enum ResultsView {
     static func render(_ section: ResultsSection, _ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
         let all = ResultsSection.allCases.count
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "\(section.title) (\(section.rawValue + 1) of \(all))",
+        let chrome = Chrome(ctx, progress: "\(section.title) (\(section.rawValue + 1) of \(all))",
                             status: Views.status(m), footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body(section, m, ctx, g), m, glyphs: g)
     }
@@ -25,11 +25,13 @@ enum ResultsView {
     }
 
     static func body(_ section: ResultsSection, _ m: Model, _ ctx: Context, _ g: Glyphs) -> [Line] {
-        let width = Views.bodyWidth(m.size)
+        let width = Views.bodyWidth(m.size, ctx)
         let assessment = Assessor.assess(m.answers, content: ctx.content)
         var lines = SectionTabs.lines(section, width: width)
         lines.append(Line())
         switch section {
+        case .summary where Clinician.on(ctx):
+            lines += Clinician.summary(assessment, ctx, g, width)
         case .summary:
             lines += summary(assessment, ctx, g, width)
             lines += paragraph("Press Tab to compare the options, see the numbers and the evidence, think about what matters to you, and make a summary to take to your neurologist.", width: width)
@@ -48,8 +50,21 @@ enum ResultsView {
         return lines
     }
 
+    /// The sources behind a figure: their short names for a patient, their
+    /// full citations (with DOI or link) for a clinician.
     static func refs(_ ids: [String], _ ctx: Context) -> String {
-        ids.compactMap { ctx.content.source($0)?.short }.joined(separator: "; ")
+        if Clinician.on(ctx) { return ids.compactMap { ctx.content.source($0).map(Clinician.citation) }.joined(separator: "; ") }
+        return ids.compactMap { ctx.content.source($0)?.short }.joined(separator: "; ")
+    }
+
+    /// "Sources: …" under a figure: short names on one line for a patient;
+    /// for a clinician each full citation starts a line of its own, so one
+    /// ends and the next begins where the eye expects.
+    static func sources(_ ids: [String], _ ctx: Context, width: Int, indent: Int, hanging: Int = 2) -> [Line] {
+        guard Clinician.on(ctx) else {
+            return paragraph("Sources: " + refs(ids, ctx), width: width, style: .muted, indent: indent, hanging: hanging)
+        }
+        return Clinician.sourceLines(ids, ctx, width: width, indent: indent)
     }
 
     static func summary(_ a: Assessment, _ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
@@ -78,6 +93,11 @@ enum ResultsView {
     static func evidence(_ a: Assessment, _ m: Model, _ ctx: Context, _ g: Glyphs, _ width: Int) -> [Line] {
         if let open = m.openStudy, open < a.evidence.count {
             let s = a.evidence[open]
+            // A clinician's outcomes carry numbers into the full list under Sources.
+            var cited = s.sources
+            func outcomeRefs(_ ids: [String]) -> String {
+                Clinician.on(ctx) ? " " + Clinician.numbers(ids, &cited) : " (" + refs(ids, ctx) + ")"
+            }
             var lines = paragraph(s.name, width: width, style: .heading)
             lines.append(Line())
             lines += paragraph("Who: " + s.who, width: width, hanging: 5)
@@ -88,7 +108,7 @@ enum ResultsView {
             lines.append(Line())
             lines.append(Line("What happened", .heading))
             for outcome in s.outcomes {
-                lines += paragraph(g.bullet + " " + outcome.text + " (" + refs(outcome.sources, ctx) + ")", width: width, hanging: 2)
+                lines += paragraph(g.bullet + " " + outcome.text + outcomeRefs(outcome.sources), width: width, hanging: 2)
             }
             lines.append(Line())
             lines.append(Line("Limits", .heading))
@@ -97,6 +117,7 @@ enum ResultsView {
             }
             lines.append(Line())
             lines.append(Line("Sources", .heading))
+            if Clinician.on(ctx) { return lines + Clinician.list(cited, cited, ctx, width: width) }
             for id in s.sources {
                 if let source = ctx.content.source(id) {
                     lines += paragraph(source.citation + " " + source.link, width: width, style: .muted, hanging: 2)
@@ -113,6 +134,10 @@ enum ResultsView {
             // Every study's summary shows, not only the focused one's: the
             // page stays the same as the focus moves, so paging never skips.
             lines += paragraph(study.summary.text, width: width, indent: 4)
+            if Clinician.on(ctx) {
+                let ids = study.summary.sources.isEmpty ? study.sources : study.summary.sources
+                lines += sources(ids, ctx, width: width, indent: 4)
+            }
         }
         return lines
     }

@@ -32,6 +32,12 @@ enum RisksView {
             lines += paragraph(g.bullet + " " + figure.text, width: width, hanging: 2)
             var detail = "Who: " + figure.group + ". When: " + figure.timeFrame + ". How sure: " + figure.certainty + "."
             if let grade = figure.grade { detail += " " + grade.line + "." }
+            if Clinician.on(ctx) {
+                // Full citations on lines of their own, not run into the sentence.
+                lines += paragraph(detail, width: width, style: .muted, indent: 2)
+                lines += Clinician.sourceLines(figure.sources, ctx, width: width, indent: 2)
+                continue
+            }
             detail += " Source: " + ResultsView.refs(figure.sources, ctx) + "."
             lines += paragraph(detail, width: width, style: .muted, indent: 2)
         }

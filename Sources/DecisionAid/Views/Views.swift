@@ -42,9 +42,13 @@ public enum Views {
         return rendered
     }
 
-    /// The width prose may use inside the body: a readable measure of about
-    /// 80 characters, however wide the terminal.
-    static func bodyWidth(_ size: Size) -> Int { max(20, min(size.width, 84) - 4) }
+    /// The width prose may use inside the body: for a patient, a readable
+    /// measure of about 80 characters, however wide the terminal; for a
+    /// clinician at a wide clinic terminal, all of it (full citations and
+    /// rule conditions are long, and are read, not studied).
+    static func bodyWidth(_ size: Size, _ ctx: Context) -> Int {
+        ctx.settings.audience == .clinician ? tableWidth(size) : max(20, min(size.width, 84) - 4)
+    }
 
     /// The width a table may use: all of it, on a wide clinic terminal too.
     static func tableWidth(_ size: Size) -> Int { max(20, size.width - 4) }
@@ -62,7 +66,7 @@ public enum Views {
         case nil: return nil
         case .answer(let error, let typed)?: return inlineMessage(error, typed: typed)
         case .nothingTicked?: return "Tick each treatment you have taken with Space, or tick \"None\"; then press Enter."
-        case .notAsked(let field)?: return QuestionFlow.skipReason(field, m.answers) ?? "This question is not asked."
+        case .notAsked(let field)?: return QuestionFlow.skipReason(field, m.answers, exactEDSS: m.interview.exactEDSS) ?? "This question is not asked."
         }
     }
 
@@ -80,10 +84,14 @@ public enum Views {
 
     static func welcome(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
         let about = ctx.content.about
-        let width = bodyWidth(m.size)
+        let width = bodyWidth(m.size, ctx)
         var body: [Line] = []
         body.append(Line("Is a stem cell transplant (AHSCT) worth exploring for my MS?", .heading, focus: true))
         body.append(Line())
+        if Clinician.on(ctx) {
+            body += paragraph(Clinician.differences, width: width, style: .emphasis)
+            body.append(Line())
+        }
         // Seen first: the content may be out of date.
         if ctx.reviewOverdue {
             body += paragraph(g.warning + " " + overdueNotice(ctx), width: width, style: .warning)
@@ -100,7 +108,7 @@ public enum Views {
         body += paragraph("Keys: arrows (or j and k) to move, a number to highlight a choice, Enter to choose it, Page Down or Space to read on, Backspace to go back, ? for help, q to \(KeyTable.quitWord(ctx)).", width: width)
         body.append(Line())
         body += paragraph("Content version \(about.version), last reviewed \(about.reviewed). Press a to see who made it and every source.", width: width, style: .muted)
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "Welcome", status: nil,
+        let chrome = Chrome(ctx, progress: "Welcome", status: nil,
                             footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
@@ -108,7 +116,7 @@ public enum Views {
     // MARK: Review
 
     static func review(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
-        let width = bodyWidth(m.size)
+        let width = bodyWidth(m.size, ctx)
         let order = m.interview.order
         var body: [Line] = paragraph("Your answers. Choose one to change it; the others are kept.", width: width, style: .heading)
         body.append(Line())
@@ -118,9 +126,12 @@ public enum Views {
             let marker = selected ? g.pointer + " " : "  "
             let answer: String
             var style: Style = selected ? .selected : .normal
-            if let skip = QuestionFlow.skipReason(field, m.answers) {
+            if let skip = QuestionFlow.skipReason(field, m.answers, exactEDSS: m.interview.exactEDSS) {
                 answer = skip
                 if !selected { style = .muted }
+            } else if field == .edss, let score = m.answers.edss {
+                // The exact score with its walking band, as a check.
+                answer = Clinician.walkingCheck(score, ctx)
             } else if QuestionFlow.isAnswered(field, m.answers) {
                 answer = AnswerPhrases.phrase(field, m.answers, ctx.content)
             } else {
@@ -139,7 +150,7 @@ public enum Views {
             body += paragraph("Some answers are missing. You can still see the results; they will say what is needed.", width: width, style: .muted)
         }
         let status: (String, Style)? = problemText(m).map { ($0, .warning) }
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "Review your answers", status: status,
+        let chrome = Chrome(ctx, progress: "Review your answers", status: status,
                             footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
@@ -149,7 +160,7 @@ public enum Views {
     /// Help lists the keys of the screen underneath, from the same table
     /// that decides what they do, so it is always right for where the person is.
     static func help(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
-        let width = bodyWidth(m.size)
+        let width = bodyWidth(m.size, ctx)
         var under = m
         under.overlay = nil
         var body: [Line] = [Line("Keys on this screen", .heading, focus: true), Line()]
@@ -158,6 +169,10 @@ public enum Views {
             body += paragraph(name + ": " + (binding.help ?? binding.does), width: width, hanging: Frame.width(of: name) + 2)
         }
         body.append(Line())
+        if Clinician.on(ctx) {
+            body += paragraph(Clinician.differences, width: width)
+            body.append(Line())
+        }
         body += paragraph("Ctrl-C: \(KeyTable.quitWord(ctx)) from anywhere, even while typing (asks first). A mouse click moves the highlight where the terminal reports clicks; Enter then confirms.", width: width)
         body.append(Line())
         switch ctx.settings.storage {
@@ -166,12 +181,12 @@ public enum Views {
         case .none:
             body += paragraph("Nothing you type is saved or leaves this computer. Everything is wiped when you start over, or after a few minutes without a key.", width: width)
         }
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "Help", status: nil, footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(ctx, progress: "Help", status: nil, footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
 
     static func confirmPrint(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
-        let width = bodyWidth(m.size)
+        let width = bodyWidth(m.size, ctx)
         var body: [Line] = [Line("Print your summary?", .heading, focus: true), Line()]
         switch ctx.settings.printing {
         case .destination(let name):
@@ -181,17 +196,17 @@ public enum Views {
         }
         body.append(Line())
         body += paragraph("Press y to print, or n to go back.", width: width, style: .emphasis)
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "Print?", status: nil, footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(ctx, progress: "Print?", status: nil, footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
 
     static func confirmStartOver(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
-        let width = bodyWidth(m.size)
+        let width = bodyWidth(m.size, ctx)
         var body: [Line] = [Line("Start over?", .warning, focus: true), Line()]
         body += paragraph("Every answer is wiped, so the next person starts fresh. Nothing you typed is kept anywhere.", width: width)
         body.append(Line())
         body += paragraph("Press y to start over, or n to go back to where you were.", width: width, style: .emphasis)
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "Start over?", status: nil, footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(ctx, progress: "Start over?", status: nil, footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
 
@@ -213,12 +228,12 @@ public enum Views {
     }
 
     static func confirmQuit(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
-        let width = bodyWidth(m.size)
+        let width = bodyWidth(m.size, ctx)
         var body: [Line] = [Line("Quit the decision aid?", .warning, focus: true), Line()]
         body += paragraph("Your answers are not saved anywhere: they will be gone when you quit.", width: width)
         body.append(Line())
         body += paragraph("Press y to quit, or n to go back to where you were.", width: width, style: .emphasis)
-        let chrome = Chrome(title: "AHSCT decision aid", progress: "Quit?", status: nil, footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(ctx, progress: "Quit?", status: nil, footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
 }
