@@ -110,6 +110,25 @@ enum Golden {
         Golden.check("about-80x24", Golden.screen(m))
     }
 
+    /// Clinician mode (--clinician): the exact EDSS with its walking band as
+    /// typed, the review, the Summary's rules at a clinic terminal's width,
+    /// and the options table across 132 columns with its numbered sources.
+    @Test func clinicianScreens() {
+        var edss = clinicianAtEDSS(size)
+        typeClinician(&edss, "6.5")
+        Golden.check("clinician-question-edss-80x24", Golden.screen(edss, clinicianContext))
+        var m = walkStrongClinician()
+        Golden.check("clinician-review-80x24", Golden.screen(m, clinicianContext))
+        m.size = Size(width: 132, height: 40)
+        press(&m, .end, .enter, ctx: clinicianContext)
+        Golden.check("clinician-summary-132x40", Golden.screen(m, clinicianContext))
+        press(&m, .character("2"), ctx: clinicianContext)
+        Golden.check("clinician-options-wide-132x40", Golden.screen(m, clinicianContext))
+        m.size = size
+        press(&m, .character("3"), .pageDown, ctx: clinicianContext)
+        Golden.check("clinician-numbers-80x24", Golden.screen(m, clinicianContext))
+    }
+
     @Test func tooSmall() {
         var m = walkStrongPerson()
         m.size = Size(width: 40, height: 12)
