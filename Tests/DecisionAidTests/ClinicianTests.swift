@@ -273,6 +273,18 @@ func results(_ section: ResultsSection, _ m: Model) -> Model {
         }
     }
 
+    // MARK: The plain line mode, for a clinician
+
+    @Test func thePlainModeAsksTheEDSSAndListsTheRules() {
+        let run = runPlain(plainStart + ["34", "1", "2", "6.3", "6.5", "1", "4", "12", "1", "2", "2", "", "q", "y"], settings: .clinician)
+        #expect(run.status == 0)
+        #expect(!run.text.contains("walking on most days"))
+        #expect(run.text.contains("6.3 is not an EDSS score; allowed: a score from 0 to 10 in steps of 0.5 (for example 3.5)."))
+        #expect(run.text.contains("Taken: 6.5 = walking band \"I need a cane or crutch on both sides, or a walker,"))
+        #expect(run.text.contains("Rules that fired"))
+        #expect(run.text.contains("high-edss-from-relapse [discuss]"))
+    }
+
     // MARK: Width, title, help, About
 
     @Test func proseUsesTheWholeWidthForAClinicianOnly() {

@@ -109,6 +109,10 @@ extension PlainRunner {
             switch outcome {
             case .success:
                 changedSinceSave = true
+                // The exact EDSS (clinician mode) with its walking band, as a check.
+                if field == .edss, let score = interview.answers.edss {
+                    try para("Taken: " + Clinician.walkingCheck(score, ctx) + ".")
+                }
                 return
             case .failure(let problem):
                 try say(self.problem(problem))

@@ -60,6 +60,8 @@ extension PlainRunner {
         let answers = interview.answers
         let assessment = Assessor.assess(answers, content: content)
         switch section {
+        case .summary where Clinician.on(ctx):
+            try read(Clinician.summary(assessment, ctx, g, width))
         case .summary:
             try read(ResultsView.summary(assessment, ctx, g, width))
         case .options:

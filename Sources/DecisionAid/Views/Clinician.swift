@@ -160,7 +160,7 @@ enum Clinician {
             }
         }
         lines.append(Line())
-        lines += paragraph("This matches the patient's answers to what the guidelines say; it is not a decision. `decision-aid rules` prints every rule with its condition and sources. Tab goes on to the options, the numbers and the evidence, each with its full citations.", width: width)
+        lines += paragraph("This matches the patient's answers to what the guidelines say; it is not a decision. `decision-aid rules` prints every rule with its condition and sources. The options, the numbers and the evidence follow in their own sections, each with its full citations.", width: width)
         return lines
     }
 }
