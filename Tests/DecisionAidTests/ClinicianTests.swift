@@ -191,21 +191,18 @@ func results(_ section: ResultsSection, _ m: Model) -> Model {
         }
     }
 
-    @Test func aMissingEDSSIsNamedAsTheEDSS() {
+    @Test func aMissingEDSSIsNamedAsTheEDSS() throws {
         var a = Answers()
         a.age = 34
         let reasons = Assessor.assess(a, content: testContext.content).reasons
-        let missing = reasons.first { $0.missing && ($0.fields.contains(.walking) || $0.fields.contains(.edss)) }
-        if let missing {
-            #expect(Clinician.because(missing, a, clinicianContext)?.contains("EDSS") == true)
-            #expect(Clinician.because(missing, a, clinicianContext)?.contains("walking") == false)
-        }
+        let missing = try #require(reasons.first { $0.missing && ($0.fields.contains(.walking) || $0.fields.contains(.edss)) })
+        let because = try #require(Clinician.because(missing, a, clinicianContext))
+        #expect(because.contains("EDSS"))
+        #expect(!because.contains("walking"))
         // Trials too: no EDSS given, said as such.
-        let fit = TrialMatcher.fits(a, DeliberationFixture.content).first { $0.edss == nil && $0.trial.edssMax != nil }
-        if let fit {
-            #expect(OptionsView.fitText(fit, a, exactEDSS: true).contains("no EDSS score has been given"))
-            #expect(OptionsView.fitText(fit, a).contains("you have not said how far you can walk"))
-        }
+        let fit = try #require(TrialMatcher.fits(a, DeliberationFixture.content).first { $0.edss == nil && $0.trial.edssMax != nil })
+        #expect(OptionsView.fitText(fit, a, exactEDSS: true).contains("no EDSS score has been given"))
+        #expect(OptionsView.fitText(fit, a).contains("you have not said how far you can walk"))
     }
 
     // MARK: Full citations where each figure is shown
