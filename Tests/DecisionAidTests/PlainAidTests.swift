@@ -143,3 +143,26 @@ let plainStrong = ["34", "1", "2", "1", "4", "12", "1", "2", "2"]
         #expect(!wants(kiosk: true, term: "dumb", accessible: "1"))
     }
 }
+
+@Suite struct ClinicianSaveTests {
+    @Test func saveAndPrintGiveTheClinicianPrintoutInClinicianMode() {
+        var m = Model(size: Size(width: 80, height: 24), settings: .clinician)
+        m.interview = Interview.resumed(strongPerson(), exactEDSS: true)
+        var ctx = testContext
+        ctx.settings = .clinician
+        #expect(summaryText(for: "x.txt", m, ctx).hasPrefix("AHSCT decision aid: clinician summary"))
+        #expect(summaryText(for: "x.md", m, ctx).hasPrefix("AHSCT decision aid: clinician summary"))
+        ctx.settings = .patient
+        #expect(!summaryText(for: "x.txt", m, ctx).hasPrefix("AHSCT decision aid: clinician summary"))
+    }
+
+    @Test func thePlainClinicianModeAsksTheEDSSAndReadsOutTheClinicianPrintout() {
+        let finish = ResultsSection.allCases.firstIndex(of: .finish)! + 1
+        // 34, RR, 2 relapses, EDSS 6.3 (refused) then 3.0, 4 years, ocrelizumab, active, not ruled out, no illness.
+        let typed = ["34", "1", "2", "6.3", "3", "4", "12", "1", "2", "2", "", "\(finish)", "", "", "", "", "v"]
+        let run = runPlain(plainStart + typed + Array(repeating: "", count: 6) + ["q", "y"], settings: .clinician)
+        #expect(run.text.contains("6.3 is not an EDSS score"))
+        #expect(run.text.contains("AHSCT decision aid: clinician summary"))
+        #expect(run.text.contains("strong-profile"))
+    }
+}

@@ -735,14 +735,10 @@ private func saved(_ outcome: SaveOutcome, _ m: inout Model, _ ctx: Context) -> 
     return []
 }
 
-/// The summary as the person has it now: Markdown for a .md file, else plain text.
-///
-/// CLINICIAN PRINTOUT PLUGS IN HERE: in clinician mode (ctx.settings.audience
-/// == .clinician) the save and print keys are to give the clinician's
-/// one-page printout (issue 11, written on its own branch) instead of the
-/// patient's summary. Until it lands, both modes give the patient's summary.
+/// The summary as the person has it now (the clinician's printout in
+/// clinician mode): Markdown for a .md file, else plain text.
 func summaryText(for path: String, _ m: Model, _ ctx: Context) -> String {
     let input = SummaryInput(answers: m.answers, deliberation: m.deliberation, ticked: m.ticked,
                              content: ctx.content, today: ctx.today)
-    return SummaryDocument.render(input, format: path.lowercased().hasSuffix(".md") ? .markdown : .text)
+    return SummaryDocument.render(input, for: ctx.settings.audience, markdown: path.lowercased().hasSuffix(".md"))
 }

@@ -710,3 +710,15 @@ struct ClinicianBuilder {
         return ".!?".contains(last) ? s : s + "."
     }
 }
+
+extension SummaryDocument {
+    /// What save and print give: the patient's one-page summary, or in
+    /// clinician mode the clinician's printout (text only: it is laid out for
+    /// a page, so a .md name still gets the text).
+    static func render(_ input: SummaryInput, for audience: Settings.Audience, markdown: Bool) -> String {
+        switch audience {
+        case .patient: return render(input, format: markdown ? .markdown : .text)
+        case .clinician: return ClinicianSummary.render(input)
+        }
+    }
+}

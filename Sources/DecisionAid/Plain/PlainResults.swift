@@ -359,7 +359,7 @@ extension PlainRunner {
     func summaryText(markdown: Bool = false) -> String {
         let input = SummaryInput(answers: interview.answers, deliberation: deliberation, ticked: ticked,
                                  content: content, today: ctx.today)
-        return SummaryDocument.render(input, format: markdown ? .markdown : .text)
+        return SummaryDocument.render(input, for: ctx.settings.audience, markdown: markdown)
     }
 
     func summaryLines() -> [Line] {

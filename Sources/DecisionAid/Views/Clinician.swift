@@ -105,14 +105,10 @@ enum Clinician {
 
     // MARK: The rules that fired (the Summary)
 
-    /// The reason a rule gives, in the words meant for the clinician.
-    ///
-    /// CLINICIAN TEXT PLUGS IN HERE: when rules.yaml rules carry the optional
-    /// `clinician:` text (RuleText.clinician), return
-    /// `ctx.content.rule(reason.rule)?.clinician ?? reason.text`.
-    /// Until then the patient's words are shown.
+    /// The reason a rule gives, in the words meant for the clinician
+    /// (rules.yaml's `clinician:` text), or the patient's where there is none.
     static func reasonText(_ reason: Reason, _ ctx: Context) -> String {
-        reason.text
+        ctx.content.rule(reason.rule)?.clinician ?? reason.text
     }
 
     /// The rule's condition as the rule table states it (`decision-aid rules`).
