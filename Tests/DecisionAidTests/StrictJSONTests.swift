@@ -95,6 +95,32 @@ import Testing
             #expect(DecimalNumber(plain: bad) == nil, "\(bad)")
         }
     }
+
+    @Test func parseLocatedSaysWhereEachKeyAndItemStarts() throws {
+        let text = "{\n  \"a\": 1,\n  \"é\": {\"b\": [true,\n    null]}\n}"
+        let (value, positions) = try StrictJSON.parseLocated(Array(text.utf8))
+        #expect(value == (try StrictJSON.parse(text)))
+        #expect(positions[[]] == StrictJSON.Position(line: 1, column: 1))
+        #expect(positions[["a"]] == StrictJSON.Position(line: 2, column: 3))
+        #expect(positions[["é"]] == StrictJSON.Position(line: 3, column: 3))
+        #expect(positions[["é", "b"]] == StrictJSON.Position(line: 3, column: 9), "columns count characters, not bytes")
+        #expect(positions[["é", "b", "0"]] == StrictJSON.Position(line: 3, column: 15))
+        #expect(positions[["é", "b", "1"]] == StrictJSON.Position(line: 4, column: 5))
+        // Errors are where plain parse puts them.
+        let bad = "{\n\n  \"a\": 01}"
+        #expect(throws: StrictJSON.Failure.self) { try StrictJSON.parseLocated(Array(bad.utf8)) }
+        do { _ = try StrictJSON.parseLocated(Array(bad.utf8)) } catch { #expect(error.line == 3) }
+    }
+
+    @Test func parseLocatedIsLinear() throws {
+        // 50,000 keys on 50,000 lines: a position found by rescanning from
+        // the start each time would take minutes.
+        let text = "{" + (0..<50_000).map { "\n\"k\($0)\": \($0)" }.joined(separator: ",") + "}"
+        let start = ContinuousClock.now
+        let (_, positions) = try StrictJSON.parseLocated(Array(text.utf8))
+        #expect(positions[["k49999"]]?.line == 50_001)
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
 }
 
 @Suite struct EchoTests {

@@ -3,7 +3,9 @@
 public enum AnswersJSON {
     /// Parses a JSON object of answers. Unknown keys are errors, so a typo
     /// ("agee") is caught instead of silently treated as a missing answer;
-    /// so is a key given twice.
+    /// so is a key given twice. A saved session (an object with a "format"
+    /// key, see Session.swift) gives its "answers", read the same way; the
+    /// rest of the file is checked as `--resume` checks it.
     public static func parse(_ bytes: [UInt8]) throws(AnswerError) -> Answers {
         let value: StrictJSON.Value
         do {
@@ -13,6 +15,13 @@ public enum AnswersJSON {
         }
         guard case .object(let pairs) = value else {
             throw AnswerError(nil, "the answers must be a JSON object like {\"age\": 34, \"subtype\": \"relapsing-remitting\"}, not \(value.shortDescription)")
+        }
+        if Session.isSession(value) {
+            do {
+                return try Session.read(bytes, file: "").answers
+            } catch {
+                throw AnswerError(nil, "the saved session" + (error.line == nil ? "" : " at \(error.place)") + ": " + error.message)
+            }
         }
         var answers = Answers()
         let fieldsByKey = Dictionary(uniqueKeysWithValues: AnswerField.allCases.map { ($0.jsonKey, $0) })
@@ -35,7 +44,7 @@ public enum AnswersJSON {
         try parse(Array(bytes))
     }
 
-    private static func set(_ field: AnswerField, _ item: StrictJSON.Value, in answers: inout Answers) throws(AnswerError) {
+    static func set(_ field: AnswerField, _ item: StrictJSON.Value, in answers: inout Answers) throws(AnswerError) {
         switch (field, item) {
         case (_, .null):
             return // explicitly not answered

@@ -1,4 +1,5 @@
-// Saving the summary to a file: the aid's only writes (printing, its only
+// Saving the summary, or the person's answers to finish later (a session,
+// Session.swift), to a file: the aid's only writes (printing, its only
 // child process, is in Printer.swift). Plain POSIX calls, so the file's mode
 // and the errors are exactly what we ask for.
 
@@ -213,7 +214,7 @@ public enum SummaryFile {
         case EDQUOT:
             return "You have used all the disk space you are allowed in the folder \(folder). \(state) Free some space, or try another folder, like your home folder: \(suggestedPath)"
         case EFBIG:
-            return "\(describe(code)): the summary is larger than this system allows a file to be. \(state) \(tryElsewhere)"
+            return "\(describe(code)): the file would be larger than this system allows. \(state) \(tryElsewhere)"
         default:
             return "Could not write to \(path) (\(describe(code))). \(state) \(tryElsewhere)"
         }
