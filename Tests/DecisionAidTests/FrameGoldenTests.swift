@@ -129,6 +129,27 @@ enum Golden {
         Golden.check("clinician-numbers-80x24", Golden.screen(m, clinicianContext))
     }
 
+    @Test func sessionScreens() {
+        // Saving the answers part way through, the quit dialog after it, and
+        // coming back with something the content no longer has.
+        var m = atFirstQuestion(size)
+        answer(&m, "34"); answer(&m, "1"); answer(&m, "2")
+        press(&m, .character("s"))
+        Golden.check("save-answers-80x24", Golden.screen(m))
+        press(&m, .enter)
+        _ = update(&m, .savedAnswers(.saved(path: "/home/sam/ahsct-answers.json")), testContext)
+        Golden.check("saved-answers-status-80x24", Golden.screen(m))
+        press(&m, .character("q"))
+        Golden.check("quit-after-saving-80x24", Golden.screen(m))
+
+        var resumed = Model(size: size)
+        let dropped = [Session.Dropped(.therapy, "daclizumab"), Session.Dropped(.value, "cost")]
+        resumed.resume(Resumption(session: SessionTests.full(), path: "/home/sam/ahsct-answers.json", dropped: dropped), testContext)
+        Golden.check("resumed-dropped-80x24", Golden.screen(resumed))
+        press(&resumed, .enter)
+        Golden.check("resumed-review-80x24", Golden.screen(resumed))
+    }
+
     @Test func tooSmall() {
         var m = walkStrongPerson()
         m.size = Size(width: 40, height: 12)

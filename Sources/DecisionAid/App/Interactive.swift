@@ -6,7 +6,9 @@ public enum InteractiveAid {
     /// Returns the process exit status: 0 after quitting, 128+n after signal n,
     /// 1 if the terminal could not be used or was lost.
     @MainActor
-    public static func run(content: ContentSet, settings: Settings, noColor: Bool, mouse: Bool) -> Int32 {
+    /// With `resume` (read and checked by the caller before the screen
+    /// opens), the aid opens at the review with everything restored.
+    public static func run(content: ContentSet, settings: Settings, noColor: Bool, mouse: Bool, resume: Resumption? = nil) -> Int32 {
         let screen: CursesScreen
         do {
             screen = try CursesScreen.open(noColor: noColor, mouse: mouse)
@@ -16,6 +18,7 @@ public enum InteractiveAid {
         }
         var ctx = Context(content: content, settings: settings, capabilities: screen.capabilities, today: Day.today())
         var model = Model(size: screen.size, settings: settings)
+        if let resume { model.resume(resume, ctx) }
         var drawn = model
         /// Draws, then tells update what the drawing measured (where the
         /// view is, how long the page is), so update can scroll without drawing.
@@ -54,6 +57,9 @@ public enum InteractiveAid {
                 case .save(let text, let path, let overwrite):
                     // Quick and local: done here, and its outcome handled before the next key.
                     return .saved(SummaryFile.save(text, to: path, overwrite: overwrite))
+                case .saveAnswers(let text, let path, let overwrite):
+                    // The same careful write: mode 0600, never over a file without a yes.
+                    return .savedAnswers(SummaryFile.save(text, to: path, overwrite: overwrite))
                 case .print(let text, let destination):
                     // lp may take up to its time limit: it runs on its own
                     // thread, and its outcome comes back as a message.

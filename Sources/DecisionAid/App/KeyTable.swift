@@ -126,7 +126,7 @@ enum KeyTable {
     static func quitWord(_ ctx: Context) -> String { ctx.settings.canExit ? "quit" : "start over" }
 
     private static func pageBindings(_ m: Model, _ ctx: Context) -> [KeyBinding] {
-        if let overlay = m.overlay { return overlayBindings(overlay) }
+        if let overlay = m.overlay { return overlayBindings(overlay, m, ctx) }
         if m.typing != nil {
             return textField(enter: "keep", escape: "cancel", allowQ: true)
                 + [KeyBinding("Ctrl-C", "quit", footer: false, keys: [.control("c")], .quit)]
@@ -137,31 +137,30 @@ enum KeyTable {
             table = [
                 KeyBinding("Enter", "start", keys: [.enter, .right], .confirm),
                 scrolling(items: false),
-                about, help, quit(escape: true),
-            ]
+                about,
+            ] + saveAnswers(m, ctx) + [help, quit(escape: true)]
         case .sureBefore:
             table = [
                 sureAnswer,
                 KeyBinding("Enter", "go on", help: "go on to the questions, answered or not (they can be skipped)", keys: [.enter, .right], .confirm),
                 scrolling(items: true),
-                back, about, help, quit(escape: false),
-            ]
+                back, about,
+            ] + saveAnswers(m, ctx) + [help, quit(escape: false)]
         case .question(let field):
             table = questionBindings(field, m, ctx)
         case .review:
             table = [
                 KeyBinding("Enter", "change / see results", help: "change the highlighted answer, or see the results", keys: [.enter, .right], .confirm),
                 scrolling(items: true),
-                back, help, quit(escape: false),
-            ]
+                back,
+            ] + saveAnswers(m, ctx) + [help, quit(escape: false)]
         case .results(let section):
             table = resultsBindings(section, m, ctx)
         case .about:
             table = [
                 scrolling(items: false),
                 KeyBinding("Backspace", "back", help: "go back to where you were", keys: [.backspace, .left, .escape, .enter, .character("a")], .back),
-                help, quit(escape: false),
-            ]
+            ] + saveAnswers(m, ctx) + [help, quit(escape: false)]
         }
         return table
     }
@@ -178,7 +177,18 @@ enum KeyTable {
     }
     static let help = KeyBinding("?", "help", help: "this help: every key for this screen", essential: true, keys: [.character("?"), .function(1)], .help)
     static let about = KeyBinding("a", "about", help: "about the aid: who made it, dates, every source", keys: [.character("a")], .about)
-    static let save = KeyBinding("s", "save", help: "save your summary to a file you name (.md gives Markdown)", keys: [.character("s")], .save)
+    static let save = KeyBinding("s", "save", help: "save your summary (.md gives Markdown), or your answers to finish later, to a file you name",
+                                 keys: [.character("s"), .control("s")], .save)
+
+    /// Before the results: s (or Ctrl-S, where letters are typed) saves the
+    /// answers to finish later, once there is anything to save and where
+    /// the deployment keeps files.
+    static func saveAnswers(_ m: Model, _ ctx: Context, letters: Bool = false) -> [KeyBinding] {
+        guard ctx.settings.sessions, m.hasAnswers else { return [] }
+        let help = "save your answers to a file you name, to finish later (decision-aid --resume FILE)"
+        if letters { return [KeyBinding("Ctrl-S", "save", help: help + "; s is a letter here", keys: [.control("s")], .save)] }
+        return [KeyBinding("s", "save", help: help, keys: [.character("s"), .control("s")], .save)]
+    }
     static let print = KeyBinding("p", "print", help: "print your summary (asks first; one copy per yes)", keys: [.character("p")], .print)
     static let back = KeyBinding("Backspace", "back", help: "go back one step (nothing is lost)", keys: [.backspace, .left, .escape], .back)
 
@@ -247,15 +257,15 @@ enum KeyTable {
                 key == .control("c") || (key == .character("q") && m.draft.isEmpty) ? .quit : nil
             }
             quitKey.gives = .quit
-            return textField(enter: "next", escape: "back", allowQ: true) + [help, quitKey]
+            return textField(enter: "next", escape: "back", allowQ: true) + saveAnswers(m, ctx, letters: true) + [help, quitKey]
         case .choice:
             let count = choiceValues(field, ctx).count
             return [
                 KeyBinding("Enter", "choose", help: "choose the highlighted answer and go on", keys: [.enter, .right, .character(" ")], .confirm),
                 scrolling(items: true, space: false),
                 digits(count),
-                back, help, quit(escape: false),
-            ]
+                back,
+            ] + saveAnswers(m, ctx) + [help, quit(escape: false)]
         case .multiChoice:
             return [
                 KeyBinding("Space", "tick", help: "tick or untick the highlighted treatment", keys: [.character(" ")], .tick),
@@ -266,8 +276,8 @@ enum KeyTable {
                     guard case .character(let c) = key, c.isLetter, c != "q" else { return nil }
                     return .find(c)
                 },
-                back, help, quit(escape: false),
-            ]
+                back,
+            ] + saveAnswers(m, ctx, letters: true) + [help, quit(escape: false)]
         }
     }
 
@@ -343,7 +353,7 @@ enum KeyTable {
 
     // MARK: Overlays
 
-    static func overlayBindings(_ overlay: Overlay) -> [KeyBinding] {
+    static func overlayBindings(_ overlay: Overlay, _ m: Model, _ ctx: Context) -> [KeyBinding] {
         switch overlay {
         case .help:
             return [
@@ -351,9 +361,18 @@ enum KeyTable {
                 KeyBinding("Esc", "close help", help: "close help (any other key too)") { _ in .cancel },
             ]
         case .confirmQuit:
+            // s: save the answers first, where they may be kept.
+            let unchanged = m.savedAnswers.map { !$0.differs(from: m) } ?? false
+            let saveFirst = ctx.settings.sessions
+                ? [KeyBinding("s", unchanged ? "save again" : "save answers first", help: "save your answers to a file first, to finish later",
+                              keys: [.character("s"), .character("S"), .control("s")], .save)]
+                : []
+            return [KeyBinding("y", "quit", keys: [.character("y"), .character("Y"), .control("c")], .quit)]
+                + saveFirst + [KeyBinding("n", "stay") { _ in .cancel }]
+        case .resumed:
             return [
-                KeyBinding("y", "quit", keys: [.character("y"), .character("Y"), .control("c")], .quit),
-                KeyBinding("n", "stay") { _ in .cancel },
+                scrolling(items: false),
+                KeyBinding("Enter", "see your answers", help: "see your answers (any other key too)") { _ in .cancel },
             ]
         case .confirmStartOver:
             return [
@@ -367,7 +386,18 @@ enum KeyTable {
                 KeyBinding("Ctrl-C", "quit", footer: false, keys: [.control("c")], .quit),
             ]
         case .saveAs:
-            return textField(enter: "save", escape: "cancel", allowQ: true)
+            // On the results: ↑↓ choose between the summary and the answers.
+            let choose = offersBothSaves(m, ctx)
+                ? [KeyBinding("↑↓", "summary or answers", help: "choose what to save: your summary, or your answers to finish later") { key in
+                    switch key {
+                    case .up: return .highlight(0)
+                    case .down: return .highlight(1)
+                    default: return nil
+                    }
+                }]
+                : []
+            let field = textField(enter: "save", escape: "cancel", allowQ: true)
+            return [field[0]] + choose + field.dropFirst()
                 + [KeyBinding("Ctrl-C", "quit", footer: false, keys: [.control("c")], .quit)]
         case .confirmOverwrite:
             return [

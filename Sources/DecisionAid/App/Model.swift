@@ -168,10 +168,14 @@ public enum Page: Sendable, Equatable {
 public enum Overlay: Sendable, Equatable {
     case help
     case confirmQuit
-    /// Typing a file name to save the summary in (the name is in `draft`).
+    /// Typing a file name to save the summary, or the answers to finish
+    /// later, in (the name is in `draft`; which of the two is `Model.saving`).
     case saveAs
     /// The named file exists: replace it?
     case confirmOverwrite(path: String)
+    /// Opened with --resume and something was left out (or the mode was
+    /// taken from the file): what, before the review. Any key closes it.
+    case resumed
     /// Print the summary? One job per yes.
     case confirmPrint
     /// Kiosk: start over, wiping every answer?
@@ -185,6 +189,52 @@ public enum TextTarget: Sendable, Equatable {
     case others
     /// A question for the neurologist: an index to edit, nil to add one.
     case ownQuestion(Int?)
+}
+
+/// What the save dialog saves.
+public enum SaveKind: Sendable, Equatable {
+    /// The summary, as text or Markdown, to read or take to the neurologist.
+    case summary
+    /// Everything the person has given the aid, to finish later (a Session file).
+    case answers
+}
+
+/// A copy of the person's work that was saved: where, and what it held, so
+/// the quit dialog can say whether anything changed since.
+public struct SavedCopy: Sendable, Equatable {
+    public var path: String
+    public var answers: Answers
+    public var deliberation: Deliberation
+    public var ticked: Set<String>
+
+    public init(path: String, of m: Model) {
+        self.path = path
+        answers = m.answers
+        deliberation = m.deliberation
+        ticked = m.ticked
+    }
+
+    /// True if the model holds anything the copy does not.
+    public func differs(from m: Model) -> Bool {
+        answers != m.answers || deliberation != m.deliberation || ticked != m.ticked
+    }
+}
+
+/// Opened with `--resume`: from which file, and what it could not bring back.
+public struct ResumedFrom: Sendable, Equatable {
+    public var path: String
+    public var saved: Day?
+    /// What this content no longer has, left out.
+    public var dropped: [Session.Dropped]
+    /// The file was saved in clinician mode, and so the aid opened in it.
+    public var clinicianFromFile: Bool
+
+    public init(path: String, saved: Day?, dropped: [Session.Dropped], clinicianFromFile: Bool) {
+        self.path = path
+        self.saved = saved
+        self.dropped = dropped
+        self.clinicianFromFile = clinicianFromFile
+    }
 }
 
 /// A message in the status row about the last action (saved, printed, failed).
@@ -262,6 +312,17 @@ public struct Model: Sendable, Equatable {
     /// every key still works.
     public var printing = false
 
+    // Saving and resuming.
+    /// What the save dialog saves (on the results it offers both).
+    public var saving: SaveKind = .summary
+    /// A number being typed when the save dialog opened over its question: given back when it closes.
+    public var heldDraft: String?
+    /// The last save of the answers to finish later, and of the summary: the quit dialog says what is kept.
+    public var savedAnswers: SavedCopy?
+    public var savedSummary: SavedCopy?
+    /// Opened with --resume: from where, and what was left out.
+    public var resumedFrom: ResumedFrom?
+
     // Safe for shaky hands (see update).
     /// The monotonic clock, as last told by a tick (the run loop sends one before each key).
     public var clock: Double = 0
@@ -294,8 +355,11 @@ public struct Model: Sendable, Equatable {
 /// sends the outcome back as a message.
 public enum Effect: Sendable, Equatable {
     case quit
-    /// Write `text` to `path` (mode 0600), replacing an existing file only if `overwrite`.
+    /// Write the summary `text` to `path` (mode 0600), replacing an existing file only if `overwrite`.
     case save(text: String, path: String, overwrite: Bool)
+    /// Write the person's answers to finish later (a Session file) to
+    /// `path`, as save does; the outcome comes back as `.savedAnswers`.
+    case saveAnswers(text: String, path: String, overwrite: Bool)
     /// Send `text` to the printer with lp (to `destination`, or lp's default).
     case print(text: String, destination: String? = nil)
     /// Forget this person: a fresh model (done by update), and the screen and

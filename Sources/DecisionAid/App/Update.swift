@@ -16,7 +16,9 @@ public func update(_ model: inout Model, _ msg: Msg, _ ctx: Context) -> [Effect]
     case .key(let key):
         return take(key, &model, ctx)
     case .saved(let outcome):
-        return saved(outcome, &model, ctx)
+        return saved(outcome, .summary, &model, ctx)
+    case .savedAnswers(let outcome):
+        return saved(outcome, .answers, &model, ctx)
     case .printed(let outcome):
         model.printing = false
         // A job that ends after a wipe belongs to the person before: say nothing.
@@ -97,6 +99,11 @@ private func handle(_ key: Key, held: Bool, _ m: inout Model, _ ctx: Context) ->
     case .about:
         openAbout(&m)
         return []
+    case .save:
+        // On the results, the summary (the dialog offers the answers too);
+        // before them, the answers to finish later.
+        if case .results = m.page { openSave(.summary, &m, ctx) } else { openSave(.answers, &m, ctx) }
+        return []
     case .scroll(let scrollKey):
         _ = navigate(scrollKey, &m, items: itemCount(m, ctx))
         return []
@@ -148,13 +155,19 @@ private func overlayCommand(_ overlay: Overlay, _ command: Command, _ m: inout M
         var destination: String?
         if case .destination(let name) = ctx.settings.printing { destination = name }
         return [.print(text: summaryText(for: "", m, ctx), destination: destination)]
-    case (.confirmPrint, .quit), (.saveAs, .quit), (.confirmOverwrite, .quit):
+    case (.saveAs, .quit), (.confirmOverwrite, .quit):
+        endSave(&m)
         return askToQuit(&m)
+    case (.confirmPrint, .quit):
+        return askToQuit(&m)
+    case (.confirmQuit, .save):
+        // "Save my answers first": the quit dialog's way to keep them.
+        openSave(.answers, &m, ctx)
     case (.saveAs, _):
         return saveAs(command, &m, ctx)
     case (.confirmOverwrite(let path), .confirm):
         m.overlay = nil
-        return [.save(text: summaryText(for: path, m, ctx), path: path, overwrite: true)]
+        return [saveEffect(m.saving, path: path, overwrite: true, m, ctx)]
     case (.confirmOverwrite, _):
         // Back to the name, kept, to choose another.
         m.overlay = .saveAs
@@ -576,10 +589,6 @@ private func results(_ section: ResultsSection, _ command: Command, _ m: inout M
         } else {
             startTyping(.ownQuestion(nil), text: "", &m)
         }
-    case .save:
-        m.overlay = .saveAs
-        if m.draft.isEmpty { m.draft = "ahsct-summary.txt" }
-        m.caret = m.draft.count
     case .print:
         m.overlay = .confirmPrint
     case .back:
@@ -701,30 +710,98 @@ private func typeText(_ target: TextTarget, _ command: Command, _ m: inout Model
 
 // MARK: - Saving
 
-/// Typing the file name for the summary. A name ending in .md gets Markdown.
+/// The name the save dialog offers: for the answers, the file they were
+/// last saved in (or resumed from), so saving again asks to replace it.
+func defaultFileName(_ kind: SaveKind, _ m: Model) -> String {
+    switch kind {
+    case .summary: return "ahsct-summary.txt"
+    case .answers: return m.savedAnswers?.path ?? "ahsct-answers.json"
+    }
+}
+
+/// Opens the save dialog for `kind`, where the deployment allows saving.
+/// A number being typed under it is held and given back when it closes.
+func openSave(_ kind: SaveKind, _ m: inout Model, _ ctx: Context) {
+    guard ctx.settings.storage == .userFiles, kind == .summary || ctx.settings.sessions else { return }
+    if case .question = m.page, m.heldDraft == nil {
+        m.heldDraft = m.draft
+        m.draft = ""
+    }
+    // A name left from the other kind's dialog gives way to this kind's.
+    if m.draft.isEmpty || m.draft == defaultFileName(m.saving == .summary ? .answers : .summary, m)
+        || (m.saving != kind && m.draft == defaultFileName(m.saving, m)) {
+        m.draft = defaultFileName(kind, m)
+    }
+    m.saving = kind
+    m.caret = m.draft.count
+    m.overlay = .saveAs
+}
+
+/// The save dialog offers both the summary and the answers on the results.
+func offersBothSaves(_ m: Model, _ ctx: Context) -> Bool {
+    if case .results = m.page { return ctx.settings.sessions }
+    return false
+}
+
+/// Typing the file name. For the summary, a name ending in .md gets
+/// Markdown; on the results ↑↓ choose between the summary and the answers.
 private func saveAs(_ command: Command, _ m: inout Model, _ ctx: Context) -> [Effect] {
     switch command {
     case .confirm:
         let path = m.draft.trimmingWhitespace()
         guard !path.isEmpty else {
-            m.notice = Notice("Please type a file name, like ahsct-summary.txt.", problem: true)
+            m.notice = Notice("Please type a file name, like \(defaultFileName(m.saving, m)).", problem: true)
             return []
         }
         m.overlay = nil
-        return [.save(text: summaryText(for: path, m, ctx), path: path, overwrite: false)]
+        return [saveEffect(m.saving, path: path, overwrite: false, m, ctx)]
+    case .highlight(let index) where offersBothSaves(m, ctx):
+        let kind: SaveKind = index == 0 ? .summary : .answers
+        if kind != m.saving {
+            if m.draft == defaultFileName(m.saving, m) { m.draft = defaultFileName(kind, m) }
+            m.saving = kind
+            m.caret = m.draft.count
+            m.notice = nil
+        }
     case .cancel:
         m.overlay = nil
+        endSave(&m)
     default:
         edit(command, &m, limit: 200)
     }
     return []
 }
 
-private func saved(_ outcome: SaveOutcome, _ m: inout Model, _ ctx: Context) -> [Effect] {
+/// The save dialog is done with: a number being typed under it is given
+/// back. (Otherwise a cancelled name stays, to be offered again.)
+private func endSave(_ m: inout Model) {
+    guard let held = m.heldDraft else { return }
+    m.heldDraft = nil
+    m.draft = held
+    m.caret = held.count
+}
+
+private func saveEffect(_ kind: SaveKind, path: String, overwrite: Bool, _ m: Model, _ ctx: Context) -> Effect {
+    switch kind {
+    case .summary: return .save(text: summaryText(for: path, m, ctx), path: path, overwrite: overwrite)
+    case .answers: return .saveAnswers(text: sessionText(m, ctx), path: path, overwrite: overwrite)
+    }
+}
+
+private func saved(_ outcome: SaveOutcome, _ kind: SaveKind, _ m: inout Model, _ ctx: Context) -> [Effect] {
+    m.saving = kind
     switch outcome {
     case .saved(let path):
-        m.notice = Notice("Saved the summary to \(path). Only you can read the file.")
+        switch kind {
+        case .summary:
+            m.notice = Notice("Saved the summary to \(path). Only you can read the file.")
+            m.savedSummary = SavedCopy(path: path, of: m)
+        case .answers:
+            m.notice = Notice("Saved your answers to \(path). Only you can read the file. To go on later, start the aid with: decision-aid --resume \(shellQuoted(path))")
+            m.savedAnswers = SavedCopy(path: path, of: m)
+        }
         m.draft = ""
+        endSave(&m)
     case .exists(let path):
         m.overlay = .confirmOverwrite(path: path)
     case .failed(_, let message):
@@ -733,6 +810,20 @@ private func saved(_ outcome: SaveOutcome, _ m: inout Model, _ ctx: Context) -> 
         m.notice = Notice(message, problem: true)
     }
     return []
+}
+
+/// Everything the person has given the aid, as a session file.
+func sessionText(_ m: Model, _ ctx: Context) -> String {
+    Session(answers: m.answers, deliberation: m.deliberation, ticked: m.ticked, audience: ctx.settings.audience,
+            contentVersion: ctx.content.about.version, saved: ctx.today).encode()
+}
+
+/// A path as it can be typed after `decision-aid --resume`: in single quotes
+/// when it holds anything but letters, digits and / . _ - ~ +.
+func shellQuoted(_ path: String) -> String {
+    let plain = path.unicodeScalars.allSatisfy { $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) || "/._-~+".unicodeScalars.contains($0) }
+    if plain && !path.isEmpty { return path }
+    return "'" + path.replacing("'", with: "'\\''") + "'"
 }
 
 /// The summary as the person has it now (the clinician's printout in

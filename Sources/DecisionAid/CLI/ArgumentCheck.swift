@@ -57,6 +57,7 @@ enum ArgumentCheck {
         Option(name: "plain", takesValue: false),
         Option(name: "idle-timeout", takesValue: true, allowed: "whole seconds from 5 to 86400"),
         Option(name: "printer", takesValue: true, allowed: "a CUPS destination such as clinic-desk"),
+        Option(name: "resume", takesValue: true, allowed: "the file you saved your answers in with s"),
         version,
         help,
         Option(name: "generate-completion-script", takesValue: true, allowed: "bash, zsh or fish", hidden: true),

@@ -46,6 +46,9 @@ public struct DecisionAidCommand: ParsableCommand {
     @Option(name: .customLong("printer"), help: ArgumentHelp("Kiosk: print to this CUPS destination (lp -d DEST). Without it a kiosk cannot print.", valueName: "DEST"))
     var printer: String?
 
+    @Option(name: .customLong("resume"), help: ArgumentHelp("Open the aid at your answers as you saved them with s, to finish later. A file saved in clinician mode opens in clinician mode.", valueName: "FILE"))
+    var resume: String?
+
     public init() {}
 
     public func validate() throws {
@@ -59,6 +62,10 @@ public struct DecisionAidCommand: ParsableCommand {
             if idleTimeout != nil { throw ValidationError("--idle-timeout works only with --kiosk.") }
             if printer != nil { throw ValidationError("--printer works only with --kiosk.") }
             return
+        }
+        // A kiosk keeps nothing of a person, and never reads one back.
+        if resume != nil {
+            throw ValidationError("--kiosk keeps nothing of a person and reads no files, so it does not take --resume")
         }
         // A kiosk reads nothing from files: what a stranger sees is the built-in content.
         if content.directory != nil {
@@ -111,19 +118,31 @@ public struct DecisionAidCommand: ParsableCommand {
     /// With no subcommand: the interactive aid.
     public func run() throws {
         let content = try self.content.load()
+        // A saved session is read and checked before anything is shown: a
+        // file that cannot be opened is one line and a non-zero exit.
+        var settings = self.settings
+        var resumption: Resumption?
+        if let resume {
+            do {
+                resumption = try ResumeFile.read(resume, content: content)
+            } catch {
+                Console.error("decision-aid: \(error.message)")
+                throw ExitCode(error.status)
+            }
+            settings = resumption?.settings(settings) ?? settings
+        }
         let environment = Environment.read(["TERM", "ACCESSIBLE", "LC_ALL", "LC_CTYPE", "LANG"])
         if Self.wantsPlain(flag: plain, kiosk: kiosk, term: environment["TERM"], accessible: environment["ACCESSIBLE"],
                            inputIsTerminal: Environment.isTerminal(0), outputIsTerminal: Environment.isTerminal(1)) {
-            var settings = self.settings
             settings.frontEnd = .lines
-            let status = PlainAid.run(content: content, settings: settings, environment: environment)
+            let status = PlainAid.run(content: content, settings: settings, environment: environment, resume: resumption)
             if status != 0 { throw ExitCode(status) }
             return
         }
         // ArgumentParser calls run() synchronously on the main thread, where curses must live.
-        let noColor = self.noColor, mouse = !noMouse, settings = self.settings
+        let noColor = self.noColor, mouse = !noMouse, chosen = settings, resuming = resumption
         let status = MainActor.assumeIsolated {
-            InteractiveAid.run(content: content, settings: settings, noColor: noColor, mouse: mouse)
+            InteractiveAid.run(content: content, settings: chosen, noColor: noColor, mouse: mouse, resume: resuming)
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -9,12 +9,16 @@ public enum PlainAid {
     /// Input ended before the person finished: nothing was saved (README).
     public static let endOfInputStatus: Int32 = 3
 
-    /// Runs on standard input and output; returns the exit status.
-    public static func run(content: ContentSet, settings: Settings, environment: [String: String]) -> Int32 {
+    /// Runs on standard input and output; returns the exit status. With
+    /// `resume` (--resume, read and checked by the caller), it starts at the
+    /// review with everything restored.
+    public static func run(content: ContentSet, settings: Settings, environment: [String: String], resume: Resumption? = nil) -> Int32 {
         let charset = PlainCharset.fromLocale(environment)
         let ctx = Context(content: content, settings: settings, capabilities: Capabilities(unicode: false, color: false),
                           today: Day.today())
-        return PlainRunner(ctx: ctx, io: .standard(charset: charset)).run()
+        let runner = PlainRunner(ctx: ctx, io: .standard(charset: charset))
+        if let resume { runner.resume(resume) }
+        return runner.run()
     }
 }
 
@@ -38,6 +42,8 @@ final class PlainRunner {
     var changedSinceSave = false
     /// A line typed while reading a long text, kept for the next prompt.
     var pending: String?
+    /// Opened with --resume: the file, and what it could not bring back.
+    var resumedFrom: ResumedFrom?
 
     init(ctx: Context, io: PlainIO) {
         self.ctx = ctx
@@ -55,6 +61,12 @@ final class PlainRunner {
     func run() -> Int32 {
         do {
             var stage = Stage.welcome
+            if let from = resumedFrom {
+                // Straight to the review, after saying where the answers came from.
+                try say()
+                try para(Views.resumedText(from))
+                stage = .interview
+            }
             while true {
                 switch stage {
                 case .welcome:
@@ -94,10 +106,21 @@ final class PlainRunner {
         if let savedTo {
             note += changedSinceSave ? " Your summary was saved to \(savedTo) earlier; what you did after that was not saved."
                                      : " Your summary is saved in \(savedTo)."
+        } else if let from = resumedFrom {
+            note += " Your answers are still in \(from.path) as they were when you saved them; nothing new was saved."
         } else {
             note += " Nothing was saved."
         }
         return note
+    }
+
+    /// Everything from a saved session, at the review (Session.swift).
+    func resume(_ resumption: Resumption) {
+        interview = Interview.resumed(resumption.session.answers, exactEDSS: ctx.settings.exactEDSS)
+        deliberation = resumption.session.deliberation
+        ticked = resumption.session.ticked
+        resumedFrom = ResumedFrom(path: resumption.path, saved: resumption.session.saved, dropped: resumption.dropped,
+                                  clinicianFromFile: resumption.session.audience == .clinician)
     }
 
     // MARK: Saying things

@@ -24,5 +24,7 @@ public enum Msg: Sendable, Equatable {
     case layout(ViewLayout)
     /// The outcome of a save or print effect.
     case saved(SaveOutcome)
+    /// The outcome of a saveAnswers effect.
+    case savedAnswers(SaveOutcome)
     case printed(PrintOutcome)
 }

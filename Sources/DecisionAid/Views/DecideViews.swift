@@ -270,7 +270,7 @@ enum DecideViews {
     // MARK: About
 
     static func aboutPage(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
-        let chrome = Chrome(ctx, progress: "About", status: nil,
+        let chrome = Chrome(ctx, progress: "About", status: Views.status(m),
                             footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(aboutBody(ctx, g, Views.bodyWidth(m.size, ctx)), m, glyphs: g)
     }
@@ -317,13 +317,40 @@ enum DecideViews {
 
     static func saveAs(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
         let width = Views.bodyWidth(m.size, ctx)
-        var body = paragraph("Save your summary", width: width, style: .heading)
+        let answers = m.saving == .answers
+        var body = paragraph(answers ? "Save your answers to finish later" : "Save your summary", width: width, style: .heading)
         body.append(Line())
-        body += paragraph("Type a file name and press Enter. A name ending in .md saves Markdown; any other name saves plain text. A name without a folder saves in the folder you started the aid from. Only you will be able to read the file.", width: width)
+        if offersBothSaves(m, ctx) {
+            // Both are offered on the results: the choice shows, ↑↓ change it.
+            let choices: [(SaveKind, String)] = [
+                (.summary, "Your summary: to read, or to take to your neurologist"),
+                (.answers, "Your answers: to come back and finish later"),
+            ]
+            for (kind, label) in choices {
+                let on = kind == m.saving
+                body += paragraph((on ? g.radioOn : g.radioOff) + " " + label, width: width, style: on ? .emphasis : .normal,
+                                  indent: 2, hanging: Frame.width(of: g.radioOn) + 1)
+            }
+            body += paragraph((g.asciiKeyNames ? "Up and Down" : "↑ and ↓") + " choose what to save.", width: width, style: .muted, indent: 2)
+            body.append(Line())
+        }
+        if answers {
+            body += paragraph("Everything you have told the aid so far goes into one file, so you can stop now and go on later.", width: width)
+            body.append(Line())
+            body += paragraph("Type a file name and press Enter. A name without a folder saves in the folder you started the aid from. Only you will be able to read the file.", width: width)
+        } else {
+            body += paragraph("Type a file name and press Enter. A name ending in .md saves Markdown; any other name saves plain text. A name without a folder saves in the folder you started the aid from. Only you will be able to read the file.", width: width)
+        }
         body.append(Line())
         var field = Line("File name: " + m.draft, .selected, focus: true)
         field.cursorColumn = Frame.width(of: "File name: " + String(m.draft.prefix(m.caret)))
         body.append(field)
+        if answers {
+            let name = m.draft.trimmingWhitespace()
+            body.append(Line())
+            body += paragraph("To go on later, start the aid with:", width: width)
+            body += paragraph("decision-aid --resume " + (name.isEmpty ? "FILE" : shellQuoted(name)), width: width, style: .emphasis, indent: 2)
+        }
         // A failed save says why in full here, where there is room, not in the one-line status row.
         if let notice = m.notice {
             body.append(Line())
@@ -339,7 +366,7 @@ enum DecideViews {
         var body = [Line("A file with this name already exists", .warning, focus: true), Line()]
         body += paragraph(path, width: width, style: .emphasis)
         body.append(Line())
-        body += paragraph("Press y to replace it with your summary. Press any other key to choose another name.", width: width)
+        body += paragraph("Press y to replace it with your \(m.saving == .answers ? "answers" : "summary"). Press any other key to choose another name.", width: width)
         let chrome = Chrome(ctx, progress: "Replace?", status: nil, footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }

@@ -69,7 +69,8 @@ enum QuestionView {
             }
             if let error = Views.problemText(m) { body += paragraph(g.warning + " " + error, width: width, style: .warning) }
         }
-        let status: (String, Style)? = input == .multiChoice ? Views.problemText(m).map { ($0, .warning) } : nil
+        let problem: (String, Style)? = input == .multiChoice ? Views.problemText(m).map { ($0, .warning) } : nil
+        let status = problem ?? Views.status(m)
         let chrome = Chrome(ctx, progress: "Question \(number) of \(order.count)", status: status,
                             footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)

@@ -36,6 +36,7 @@ public enum Views {
         case .confirmOverwrite(let path)?: rendered = DecideViews.confirmOverwrite(path, m, ctx, glyphs)
         case .confirmPrint?: rendered = confirmPrint(m, ctx, glyphs)
         case .confirmStartOver?: rendered = confirmStartOver(m, ctx, glyphs)
+        case .resumed?: rendered = resumed(m, ctx, glyphs)
         case nil: break
         }
         if let seconds = m.idleCountdown { stillThere(seconds, &rendered) }
@@ -108,7 +109,7 @@ public enum Views {
         body += paragraph("Keys: arrows (or j and k) to move, a number to highlight a choice, Enter to choose it, Page Down or Space to read on, Backspace to go back, ? for help, q to \(KeyTable.quitWord(ctx)).", width: width)
         body.append(Line())
         body += paragraph("Content version \(about.version), last reviewed \(about.reviewed). Press a to see who made it and every source.", width: width, style: .muted)
-        let chrome = Chrome(ctx, progress: "Welcome", status: nil,
+        let chrome = Chrome(ctx, progress: "Welcome", status: status(m),
                             footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
@@ -149,7 +150,7 @@ public enum Views {
             body.append(Line())
             body += paragraph("Some answers are missing. You can still see the results; they will say what is needed.", width: width, style: .muted)
         }
-        let status: (String, Style)? = problemText(m).map { ($0, .warning) }
+        let status: (String, Style)? = problemText(m).map { ($0, .warning) } ?? Views.status(m)
         let chrome = Chrome(ctx, progress: "Review your answers", status: status,
                             footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
@@ -210,6 +211,80 @@ public enum Views {
         return chrome.draw(body, m, glyphs: g)
     }
 
+    /// What the quit dialog says is kept: nothing, the answers, the
+    /// summary, or both, and whether anything changed since each was saved.
+    static func whatIsSaved(_ m: Model) -> [String] {
+        var lines: [String] = []
+        if let copy = m.savedAnswers {
+            if copy.differs(from: m) {
+                lines.append("Your answers were saved in \(copy.path), but you have changed things since then. Those changes are not saved and will be gone when you quit.")
+            } else {
+                lines.append("Your answers are saved in \(copy.path). To go on later, start the aid with: decision-aid --resume \(shellQuoted(copy.path))")
+            }
+        }
+        if let copy = m.savedSummary {
+            if copy.differs(from: m) {
+                lines.append("Your summary was saved in \(copy.path), but you have changed things since then: the summary does not have them.")
+            } else {
+                lines.append("Your summary is saved in \(copy.path).")
+            }
+        }
+        if m.savedAnswers == nil {
+            lines.append(m.savedSummary == nil
+                ? "Your answers are not saved anywhere: they will be gone when you quit."
+                : "Your answers themselves are not saved, so you cannot go on from here later.")
+        }
+        return lines
+    }
+
+    /// "Welcome back" after --resume: from which file, saved when.
+    static func welcomeBack(_ from: ResumedFrom) -> String {
+        "Welcome back. These are your answers from \(from.path)" + (from.saved.map { ", saved on \($0)" } ?? "") + "."
+    }
+
+    /// The resumed notice as one paragraph of text (the plain line mode's).
+    static func resumedText(_ from: ResumedFrom) -> String {
+        var text = "Welcome back. Your answers from \(from.path)" + (from.saved.map { " (saved on \($0))" } ?? "")
+            + " are back, with everything else you saved."
+        if from.clinicianFromFile { text += " They were saved in clinician mode, so the aid is in clinician mode now." }
+        if !from.dropped.isEmpty {
+            let count = from.dropped.count
+            text += " This version of the aid no longer has \(count == 1 ? "one thing" : "\(count) things") you saved, so \(count == 1 ? "it was" : "they were") left out: "
+                + from.dropped.map(\.text).joined(separator: "; ") + ". Everything else is as you left it. Your file has not been changed."
+        }
+        return text
+    }
+
+    /// After --resume, when something was left out or clinician mode came
+    /// from the file: what, before the review. Any key closes it.
+    static func resumed(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
+        let width = bodyWidth(m.size, ctx)
+        var body: [Line] = [Line("Welcome back", .heading, focus: true), Line()]
+        if let from = m.resumedFrom {
+            body += paragraph("Your answers from \(from.path)" + (from.saved.map { " (saved on \($0))" } ?? "")
+                              + " are back, with everything else you saved.", width: width)
+            if from.clinicianFromFile {
+                body.append(Line())
+                body += paragraph("They were saved in clinician mode, so the aid is in clinician mode now.", width: width)
+            }
+            if !from.dropped.isEmpty {
+                body.append(Line())
+                let count = from.dropped.count
+                body += paragraph(g.warning + " This version of the aid no longer has \(count == 1 ? "one thing" : "\(count) things") you saved, so \(count == 1 ? "it was" : "they were") left out:",
+                                  width: width, style: .warning)
+                for item in from.dropped {
+                    body += paragraph(g.bullet + " " + item.text.capitalizedFirst(), width: width, indent: 2, hanging: 2)
+                }
+                body.append(Line())
+                body += paragraph("Everything else is as you left it. Your file has not been changed.", width: width)
+            }
+        }
+        body.append(Line())
+        body += paragraph("Press Enter to see your answers.", width: width, style: .emphasis)
+        let chrome = Chrome(ctx, progress: "Welcome back", status: nil, footer: KeyTable.footer(m, ctx, g))
+        return chrome.draw(body, m, glyphs: g)
+    }
+
     /// The idle countdown, across the middle of whatever is on screen, with
     /// the cursor on it so screen readers and magnifiers go there.
     static func stillThere(_ seconds: Int, _ rendered: inout Rendered) {
@@ -230,9 +305,14 @@ public enum Views {
     static func confirmQuit(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
         let width = bodyWidth(m.size, ctx)
         var body: [Line] = [Line("Quit the decision aid?", .warning, focus: true), Line()]
-        body += paragraph("Your answers are not saved anywhere: they will be gone when you quit.", width: width)
-        body.append(Line())
-        body += paragraph("Press y to quit, or n to go back to where you were.", width: width, style: .emphasis)
+        for text in whatIsSaved(m) {
+            body += paragraph(text, width: width)
+            body.append(Line())
+        }
+        let canSave = ctx.settings.sessions
+        let keep = m.savedAnswers.map { $0.differs(from: m) } ?? true
+        body += paragraph("Press y to quit" + (canSave && keep ? ", s to save your answers first" : "") + ", or n to go back to where you were.",
+                          width: width, style: .emphasis)
         let chrome = Chrome(ctx, progress: "Quit?", status: nil, footer: KeyTable.footer(m, ctx, g))
         return chrome.draw(body, m, glyphs: g)
     }
