@@ -62,6 +62,24 @@ import Testing
         #expect(try String(contentsOfFile: damaged, encoding: .utf8) == text, "the damaged file is untouched")
     }
 
+    @Test func thePlainLineModeResumesAtItsReviewToo() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var session = SessionTests.full()
+        session.ticked.insert("a-checklist-item-since-removed")
+        let path = dir + "/a.json"
+        try session.encode().write(toFile: path, atomically: true, encoding: .utf8)
+        // Standard input a pipe: the plain line mode.
+        let run = try Binary.run(["--resume", path], stdin: "q\ny\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = flat(run.stdout)
+        #expect(text.contains("Welcome back. Your answers from \(path) (saved on 2026-11-20) are back"), "\(run.stdout)")
+        #expect(text.contains("left out: a tick on the clinic checklist ('a-checklist-item-since-removed')"), "\(run.stdout)")
+        #expect(text.contains("1. Age: You are 34"))
+        #expect(text.contains("Your answers are saved in \(path). Quit now?"), "\(run.stdout)")
+        #expect(!run.stdout.utf8.contains(0x1B), "plain lines only")
+    }
+
     @Test func helpNamesResume() throws {
         let run = try Binary.run(["--help"])
         #expect(run.status == 0)

@@ -207,16 +207,24 @@ public struct SavedCopy: Sendable, Equatable {
     public var deliberation: Deliberation
     public var ticked: Set<String>
 
-    public init(path: String, of m: Model) {
+    public init(path: String, answers: Answers, deliberation: Deliberation, ticked: Set<String>) {
         self.path = path
-        answers = m.answers
-        deliberation = m.deliberation
-        ticked = m.ticked
+        self.answers = answers
+        self.deliberation = deliberation
+        self.ticked = ticked
+    }
+
+    public init(path: String, of m: Model) {
+        self.init(path: path, answers: m.answers, deliberation: m.deliberation, ticked: m.ticked)
     }
 
     /// True if the model holds anything the copy does not.
     public func differs(from m: Model) -> Bool {
-        answers != m.answers || deliberation != m.deliberation || ticked != m.ticked
+        differs(answers: m.answers, deliberation: m.deliberation, ticked: m.ticked)
+    }
+
+    public func differs(answers: Answers, deliberation: Deliberation, ticked: Set<String>) -> Bool {
+        answers != self.answers || deliberation != self.deliberation || ticked != self.ticked
     }
 }
 

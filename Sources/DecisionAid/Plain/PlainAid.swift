@@ -42,8 +42,10 @@ final class PlainRunner {
     var changedSinceSave = false
     /// A line typed while reading a long text, kept for the next prompt.
     var pending: String?
-    /// Opened with --resume: the file, and what it could not bring back.
+    /// Opened with --resume: the file, and what it could not bring back;
+    /// and what the file holds, to tell whether anything changed since.
     var resumedFrom: ResumedFrom?
+    var resumedCopy: SavedCopy?
 
     init(ctx: Context, io: PlainIO) {
         self.ctx = ctx
@@ -106,8 +108,8 @@ final class PlainRunner {
         if let savedTo {
             note += changedSinceSave ? " Your summary was saved to \(savedTo) earlier; what you did after that was not saved."
                                      : " Your summary is saved in \(savedTo)."
-        } else if let from = resumedFrom {
-            note += " Your answers are still in \(from.path) as they were when you saved them; nothing new was saved."
+        } else if let resumed = resumedCopy {
+            note += " Your answers are still in \(resumed.path) as they were when you saved them" + (resumed.differs(answers: interview.answers, deliberation: deliberation, ticked: ticked) ? "; what you changed after opening them was not saved." : ".")
         } else {
             note += " Nothing was saved."
         }
@@ -121,6 +123,7 @@ final class PlainRunner {
         ticked = resumption.session.ticked
         resumedFrom = ResumedFrom(path: resumption.path, saved: resumption.session.saved, dropped: resumption.dropped,
                                   clinicianFromFile: resumption.session.audience == .clinician)
+        resumedCopy = SavedCopy(path: resumption.path, answers: interview.answers, deliberation: deliberation, ticked: ticked)
     }
 
     // MARK: Saying things
@@ -205,6 +208,8 @@ final class PlainRunner {
         var note: String
         if let savedTo {
             note = "Your summary is saved in \(savedTo)" + (changedSinceSave ? ", but not what you did after saving it." : ".")
+        } else if let resumed = resumedCopy {
+            note = "Your answers are saved in \(resumed.path)" + (resumed.differs(answers: interview.answers, deliberation: deliberation, ticked: ticked) ? ", but not what you changed after opening them." : ".")
         } else {
             note = interview.answers == Answers() && deliberation.isEmpty ? "" : "Your answers are not saved anywhere."
         }
