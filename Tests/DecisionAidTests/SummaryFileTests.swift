@@ -98,6 +98,12 @@ private let summary = "AHSCT decision aid: your summary\n\nLine two, with ü and
             #expect(message.contains("The folder \(missing) does not exist."), "\(message)")
             #expect(message.contains("Try another folder, like your home folder: ~/ahsct-summary.txt"))
             #expect(!FileManager.default.fileExists(atPath: missing))
+            // Saving the answers suggests the answers' name.
+            guard case .failed(_, let answers) = SummaryFile.save("{}", to: missing + "/a.json", overwrite: false, example: "ahsct-answers.json") else {
+                Issue.record("expected failure"); return
+            }
+            #expect(answers.contains("Try another folder, like your home folder: ~/ahsct-answers.json"), "\(answers)")
+            #expect(!answers.contains("ahsct-summary"), "\(answers)")
         }
     }
 

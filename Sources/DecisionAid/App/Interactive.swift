@@ -59,7 +59,7 @@ public enum InteractiveAid {
                     return .saved(SummaryFile.save(text, to: path, overwrite: overwrite))
                 case .saveAnswers(let text, let path, let overwrite):
                     // The same careful write: mode 0600, never over a file without a yes.
-                    return .savedAnswers(SummaryFile.save(text, to: path, overwrite: overwrite))
+                    return .savedAnswers(SummaryFile.save(text, to: path, overwrite: overwrite, example: "ahsct-answers.json"))
                 case .print(let text, let destination):
                     // lp may take up to its time limit: it runs on its own
                     // thread, and its outcome comes back as a message.

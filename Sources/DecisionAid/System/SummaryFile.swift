@@ -33,7 +33,7 @@ public enum SummaryFile {
 
     /// The name suggested in messages.
     public static let suggestedPath = "~/ahsct-summary.txt"
-    static let tryElsewhere = "Try another folder, like your home folder: \(suggestedPath)"
+    static func tryElsewhere(_ name: String) -> String { "Try another folder, like your home folder: ~/\(name)" }
 
     // MARK: Saving
 
@@ -43,21 +43,24 @@ public enum SummaryFile {
     /// private temporary file in the same folder and renamed over it, so the
     /// old file stays whole whatever fails (a full disk, a size limit) and
     /// no partial file is left behind. Writes nothing else.
-    public static func save(_ text: String, to path: String, overwrite: Bool) -> SaveOutcome {
-        save(text, to: path, overwrite: overwrite, write: writeAll)
+    /// `example` is the file name messages suggest (the answers' is ahsct-answers.json).
+    public static func save(_ text: String, to path: String, overwrite: Bool, example: String = "ahsct-summary.txt") -> SaveOutcome {
+        save(text, to: path, overwrite: overwrite, example: example, write: writeAll)
     }
 
     /// `write` returns nil or errno; tests pass one that fails part way, as a full disk does.
-    static func save(_ text: String, to path: String, overwrite: Bool, write: (Int32, [UInt8]) -> Int32?) -> SaveOutcome {
+    static func save(_ text: String, to path: String, overwrite: Bool, example: String = "ahsct-summary.txt",
+                     write: (Int32, [UInt8]) -> Int32?) -> SaveOutcome {
+        let tryElsewhere = tryElsewhere(example)
         let typed = path.trimmingSpaces
         guard !typed.isEmpty else {
-            return .failed(path: path, message: "No file name was given. Type a file name, like \(suggestedPath)")
+            return .failed(path: path, message: "No file name was given. Type a file name, like ~/\(example)")
         }
         let full = absolute(typed)
         let folder = parentFolder(of: full)
         let name = String(full.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
         guard !name.isEmpty, name != ".", name != ".." else {
-            return .failed(path: full, message: "\(full) is a folder, not a file name. Add a file name, like \(join(full, "ahsct-summary.txt"))")
+            return .failed(path: full, message: "\(full) is a folder, not a file name. Add a file name, like \(join(full, example))")
         }
         let bytes = Array(text.utf8)
 
@@ -65,7 +68,7 @@ public enum SummaryFile {
         if lstat(full, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                return .failed(path: full, message: "\(full) is a folder, not a file. Add a file name, like \(join(full, "ahsct-summary.txt"))")
+                return .failed(path: full, message: "\(full) is a folder, not a file. Add a file name, like \(join(full, example))")
             case S_IFLNK:
                 if !overwrite { return .exists(path: full) }
                 return .failed(path: full, message: "\(full) is a link to another file, so it was not replaced. Choose another name. \(tryElsewhere)")
@@ -73,9 +76,9 @@ public enum SummaryFile {
                 if !overwrite { return .exists(path: full) }
                 // A file the person made read-only is not theirs to replace here.
                 if access(full, W_OK) != 0 {
-                    return .failed(path: full, message: openProblem(errno, path: full, folder: folder, exists: true))
+                    return .failed(path: full, message: openProblem(errno, path: full, folder: folder, exists: true, example: example))
                 }
-                return replace(full, folder: folder, with: bytes, write: write)
+                return replace(full, folder: folder, with: bytes, example: example, write: write)
             default:
                 return .failed(path: full, message: "\(full) is not an ordinary file, so it was not replaced. Choose another name. \(tryElsewhere)")
             }
@@ -85,25 +88,25 @@ public enum SummaryFile {
         let fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if fd < 0 {
             if errno == EEXIST { return .exists(path: full) }
-            return .failed(path: full, message: openProblem(errno, path: full, folder: folder, exists: false))
+            return .failed(path: full, message: openProblem(errno, path: full, folder: folder, exists: false, example: example))
         }
-        return finish(fd, written: full, folder: folder, bytes: bytes, write: write) { .saved(path: full) }
+        return finish(fd, written: full, folder: folder, bytes: bytes, example: example, write: write) { .saved(path: full) }
     }
 
     /// Writes a temporary file beside `full` (mkstemp: O_EXCL, 0600) and renames it over `full`.
-    private static func replace(_ full: String, folder: String, with bytes: [UInt8], write: (Int32, [UInt8]) -> Int32?) -> SaveOutcome {
+    private static func replace(_ full: String, folder: String, with bytes: [UInt8], example: String, write: (Int32, [UInt8]) -> Int32?) -> SaveOutcome {
         var template = Array(join(folder, ".ahsct-summary-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if fd < 0 {
-            return .failed(path: full, message: openProblem(errno, path: full, folder: folder, exists: false) + " \(full) was not changed.")
+            return .failed(path: full, message: openProblem(errno, path: full, folder: folder, exists: false, example: example) + " \(full) was not changed.")
         }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        return finish(fd, written: temporary, folder: folder, bytes: bytes, write: write, replacing: full) {
+        return finish(fd, written: temporary, folder: folder, bytes: bytes, example: example, write: write, replacing: full) {
             guard rename(temporary, full) == 0 else {
                 let code = errno
                 unlink(temporary)
-                return .failed(path: full, message: "Could not replace \(full) (\(describe(code))). It was not changed. \(tryElsewhere)")
+                return .failed(path: full, message: "Could not replace \(full) (\(describe(code))). It was not changed. \(tryElsewhere(example))")
             }
             // Make the rename itself last through a power cut.
             let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -114,7 +117,7 @@ public enum SummaryFile {
 
     /// Makes `fd` (the file at `written`) private, writes, syncs and closes
     /// it, then calls `done`. On any failure the file at `written` is removed.
-    private static func finish(_ fd: Int32, written: String, folder: String, bytes: [UInt8], write: (Int32, [UInt8]) -> Int32?,
+    private static func finish(_ fd: Int32, written: String, folder: String, bytes: [UInt8], example: String, write: (Int32, [UInt8]) -> Int32?,
                                replacing: String? = nil, done: () -> SaveOutcome) -> SaveOutcome {
         let shown = replacing ?? written
         // The mode is 0600 whatever the umask: open's mode is narrowed by it.
@@ -122,17 +125,17 @@ public enum SummaryFile {
             let code = errno
             close(fd)
             unlink(written)
-            return .failed(path: shown, message: "Could not make \(shown) private to you (\(describe(code))), so the summary was not written. \(tryElsewhere)")
+            return .failed(path: shown, message: "Could not make \(shown) private to you (\(describe(code))), so nothing was written. \(tryElsewhere(example))")
         }
         if let code = write(fd, bytes) ?? (fsync(fd) == 0 ? nil : errno) {
             close(fd)
             unlink(written)
-            return .failed(path: shown, message: writeProblem(code, path: shown, folder: folder, replacing: replacing != nil))
+            return .failed(path: shown, message: writeProblem(code, path: shown, folder: folder, replacing: replacing != nil, example: example))
         }
         if close(fd) != 0 {
             let code = errno
             unlink(written)
-            return .failed(path: shown, message: writeProblem(code, path: shown, folder: folder, replacing: replacing != nil))
+            return .failed(path: shown, message: writeProblem(code, path: shown, folder: folder, replacing: replacing != nil, example: example))
         }
         return done()
     }
@@ -175,7 +178,8 @@ public enum SummaryFile {
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
-    private static func openProblem(_ code: Int32, path: String, folder: String, exists: Bool) -> String {
+    private static func openProblem(_ code: Int32, path: String, folder: String, exists: Bool, example: String) -> String {
+        let tryElsewhere = tryElsewhere(example)
         switch code {
         case ENOENT:
             if isFolder(folder) {
@@ -190,13 +194,13 @@ public enum SummaryFile {
         case EROFS:
             return "The folder \(folder) is on a disk that is read-only. \(tryElsewhere)"
         case EISDIR:
-            return "\(path) is a folder, not a file. Add a file name, like \(join(path, "ahsct-summary.txt"))"
+            return "\(path) is a folder, not a file. Add a file name, like \(join(path, example))"
         case ENOSPC:
-            return "The disk that holds the folder \(folder) is full. Free some space, or try another disk or folder, like your home folder: \(suggestedPath)"
+            return "The disk that holds the folder \(folder) is full. Free some space, or try another disk or folder, like your home folder: ~/\(example)"
         case EDQUOT:
-            return "You have used all the disk space you are allowed in the folder \(folder). Free some space, or try another folder, like your home folder: \(suggestedPath)"
+            return "You have used all the disk space you are allowed in the folder \(folder). Free some space, or try another folder, like your home folder: ~/\(example)"
         case ENAMETOOLONG:
-            return "The name \(path) is too long. Choose a shorter name, like \(suggestedPath)"
+            return "The name \(path) is too long. Choose a shorter name, like ~/\(example)"
         case ELOOP:
             return "\(path) is a link, so it was not replaced. Choose another name. \(tryElsewhere)"
         case ENXIO, ETXTBSY:
@@ -206,13 +210,14 @@ public enum SummaryFile {
         }
     }
 
-    private static func writeProblem(_ code: Int32, path: String, folder: String, replacing: Bool) -> String {
+    private static func writeProblem(_ code: Int32, path: String, folder: String, replacing: Bool, example: String) -> String {
+        let tryElsewhere = tryElsewhere(example)
         let state = replacing ? "The file \(path) was not changed." : "Nothing was saved."
         switch code {
         case ENOSPC:
-            return "The disk that holds the folder \(folder) is full. \(state) Free some space, or try another disk or folder, like your home folder: \(suggestedPath)"
+            return "The disk that holds the folder \(folder) is full. \(state) Free some space, or try another disk or folder, like your home folder: ~/\(example)"
         case EDQUOT:
-            return "You have used all the disk space you are allowed in the folder \(folder). \(state) Free some space, or try another folder, like your home folder: \(suggestedPath)"
+            return "You have used all the disk space you are allowed in the folder \(folder). \(state) Free some space, or try another folder, like your home folder: ~/\(example)"
         case EFBIG:
             return "\(describe(code)): the file would be larger than this system allows. \(state) \(tryElsewhere)"
         default:
