@@ -727,9 +727,9 @@ func openSave(_ kind: SaveKind, _ m: inout Model, _ ctx: Context) {
         m.heldDraft = m.draft
         m.draft = ""
     }
-    // A name left from the other kind's dialog gives way to this kind's.
-    if m.draft.isEmpty || m.draft == defaultFileName(m.saving == .summary ? .answers : .summary, m)
-        || (m.saving != kind && m.draft == defaultFileName(m.saving, m)) {
+    // A name typed earlier for the same kind is offered again; otherwise
+    // this kind's own name.
+    if m.draft.isEmpty || m.saving != kind || m.draft == defaultFileName(.summary, m) || m.draft == defaultFileName(.answers, m) {
         m.draft = defaultFileName(kind, m)
     }
     m.saving = kind
