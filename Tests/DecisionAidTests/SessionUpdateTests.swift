@@ -270,8 +270,15 @@ import Testing
         #expect(try Session.decode(save.text, file: "a", content: ctx.content).session.audience == .clinician)
         // A patient's file stays a patient's.
         #expect(Self.resumption(SessionTests.full()).settings(.patient).audience == .patient)
-        // A patient's file opened by a clinician (--clinician) stays in clinician mode.
-        #expect(Self.resumption(SessionTests.full()).settings(.clinician).audience == .clinician)
+        // A patient's file opened by a clinician (--clinician) stays in clinician mode,
+        // and the review shows the walking answer the rules use until a score is typed.
+        let patients = Self.resumption(SessionTests.full())
+        #expect(patients.settings(.clinician).audience == .clinician)
+        var opened = Model(size: Size(width: 80, height: 24), settings: .clinician)
+        opened.resume(patients, Self.clinician)
+        #expect(opened.overlay == nil, "nothing to say first: the mode came from the command line")
+        #expect(flat(Golden.screen(opened, Self.clinician, size: Size(width: 80, height: 40)))
+            .contains("EDSS: Not typed yet; the walking answer stands for now: you can walk as far as you like without help"))
     }
 
     @Test func whatTheContentNoLongerHasIsShownFirst() {

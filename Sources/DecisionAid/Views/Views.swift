@@ -135,6 +135,10 @@ public enum Views {
                 answer = Clinician.walkingCheck(score, ctx)
             } else if QuestionFlow.isAnswered(field, m.answers) {
                 answer = AnswerPhrases.phrase(field, m.answers, ctx.content)
+            } else if field == .edss, m.answers.walking != nil {
+                // A patient's saved walking answer, opened in clinician mode:
+                // the rules use its band until a score is typed.
+                answer = "Not typed yet; the walking answer stands for now: " + AnswerPhrases.phrase(.walking, m.answers, ctx.content)
             } else {
                 answer = "Not answered yet"
             }
