@@ -37,7 +37,7 @@ import Testing
         let json = try Binary.run(["assess", "--answers", "-", "--format", "json"], stdin: person.answersJSON)
         #expect(json.stdout.contains(#""level":"\#(person.level)""#) || json.stdout.contains(#""level" : "\#(person.level)""#), "\(person.name): \(json.stdout.prefix(300))")
 
-        let typed = plainStart + person.typed + ["", "s", "summary.txt", "q", "y"]
+        let typed = plainStart + person.typed + ["", "s", "1", "summary.txt", "q", "y"]
         let run = try Binary.run([], stdin: typed.joined(separator: "\n") + "\n", directory: folder.path)
         #expect(run.status == 0, "\(person.name): \(run.stderr)")
         #expect(run.stdout.contains("AHSCT decision aid (plain version)"))
@@ -61,6 +61,26 @@ import Testing
         #expect(run.status == 3)
         #expect(run.stdout.hasSuffix("Nothing was saved.\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func answersSavedHalfWayAreResumedAtTheReview() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plain-\(getpid())-session")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Three answers, then "save" at the fourth question's prompt, then quit.
+        let first = try Binary.run([], stdin: (plainStart + ["34", "1", "2", "save", "", "q", "y"]).joined(separator: "\n") + "\n", directory: folder.path)
+        #expect(first.status == 0, "\(first.stderr)")
+        let file = folder.appendingPathComponent("ahsct-answers.json").path
+        #expect(first.stdout.contains("Saved your answers to \(file). Only you can read the file. To go on later: decision-aid --resume \(file)"))
+        #expect(first.stdout.contains("Your answers are saved in \(file)."))
+        let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        // Resumed: straight to the review with the three answers; input ends there.
+        let second = try Binary.run(["--resume", file], stdin: "", directory: folder.path)
+        #expect(second.status == 3)
+        #expect(second.stdout.contains("1. Age: You are 34"))
+        #expect(second.stdout.contains("3. Relapses: You had 2 relapses in the last 12 months"))
+        #expect(second.stdout.contains("Your answers are still in \(file) as they were when you saved them."))
     }
 
     @Test func plainWithKioskIsRefused() throws {

@@ -196,13 +196,15 @@ final class PlainRunner {
                 if let again { try again() } else { try say("There is nothing to repeat here.") }
             case "q", "quit":
                 try confirmQuit()
+            case "save" where ctx.settings.sessions:
+                try saveAnswers()
             default:
                 return line
             }
         }
     }
 
-    static let everywhere = "At any prompt: ? for help, r to repeat the question, q to quit. Answers are typed and then Enter."
+    static let everywhere = "At any prompt: ? for help, r to repeat the question, save to save your answers and finish later, q to quit. Answers are typed and then Enter."
 
     func confirmQuit() throws {
         var note: String

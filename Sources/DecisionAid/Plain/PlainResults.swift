@@ -30,7 +30,7 @@ extension PlainRunner {
             case "b", "back":
                 return
             case "s", "save":
-                try save()
+                try saveChoice()
                 continue
             case "p", "print":
                 try printSummary()
@@ -340,14 +340,14 @@ extension PlainRunner {
         try para("Your summary: one page to take to your neurologist, with your answers, what the guidelines say about people like you, the key numbers, what matters to you, your leaning, your SURE scores, your questions and the clinic checklist.")
         while true {
             var choices = ["v to read it here"]
-            if ctx.settings.storage == .userFiles { choices.append("s to save it to a file") }
+            if ctx.settings.storage == .userFiles { choices.append("s to save it or your answers") }
             if ctx.settings.printerName != nil { choices.append("p to print it") }
             let line = try ask("Type " + choices.joined(separator: ", ") + ", or press Enter to go on:",
                                help: "v prints the whole summary here. s saves it to a file you name. p sends it to the printer.")
             switch line.lowercased() {
             case "": return
             case "v": try read(summaryLines())
-            case "s": try save()
+            case "s": try saveChoice()
             case "p": try printSummary()
             default: try say("'\(line.echoed(limit: 60))' is not one of v, s or p.")
             }
@@ -369,33 +369,64 @@ extension PlainRunner {
         }
     }
 
+    /// `s` in the results: the summary, or the answers to finish later.
+    func saveChoice() throws {
+        guard ctx.settings.storage == .userFiles else { return try say("Nothing can be saved on this computer.") }
+        try para("Save what? 1. Your summary, to read or take to your neurologist. 2. Your answers, to come back and finish later.")
+        let line = try ask("Type 1 or 2, or press Enter not to save:", help: "1 saves the one-page summary. 2 saves everything you answered, to open again with decision-aid --resume.")
+        switch line {
+        case "1": try save()
+        case "2": try saveAnswers()
+        default: try say("Not saved.")
+        }
+    }
+
     /// Saves the summary to a file the person names; never replaces one without asking.
     func save() throws {
+        try saveFile(what: "your summary", example: "ahsct-summary.txt", markdownNote: true) { path in
+            self.summaryText(markdown: path.lowercased().hasSuffix(".md"))
+        } saved: { full in
+            self.savedTo = full
+            self.changedSinceSave = false
+            try self.say("Saved the summary to \(full). Only you can read the file.")
+        }
+    }
+
+    /// Saves everything answered so far (a session file) to finish later.
+    func saveAnswers() throws {
+        let session = Session(answers: interview.answers, deliberation: deliberation, ticked: ticked, audience: ctx.settings.audience,
+                              contentVersion: content.about.version, saved: ctx.today)
+        try saveFile(what: "your answers", example: resumedCopy?.path ?? "ahsct-answers.json", markdownNote: false) { _ in
+            session.encode()
+        } saved: { full in
+            self.resumedCopy = SavedCopy(path: full, answers: self.interview.answers, deliberation: self.deliberation, ticked: self.ticked)
+            try self.say("Saved your answers to \(full). Only you can read the file. To go on later: decision-aid --resume \(full)")
+        }
+    }
+
+    /// Asks for a file name and writes `text(path)` there; never replaces a file without asking.
+    func saveFile(what: String, example: String, markdownNote: Bool, text: (String) -> String, saved: (String) throws -> Void) throws {
         guard ctx.settings.storage == .userFiles else { return try say("Nothing can be saved on this computer.") }
+        try para((markdownNote ? "A name ending in .md saves Markdown; any other name saves plain text. " : "")
+                 + "Enter alone uses \(example); c cancels.")
         while true {
-            try para("A name ending in .md saves Markdown; any other name saves plain text. Enter alone uses ahsct-summary.txt; c cancels.")
-            let name = try ask("Type a file name for your summary:",
+            let name = try ask("Type a file name for \(what):",
                                help: "A name without a folder saves in the folder you started the aid from. Only you can read the file.")
             if name.lowercased() == "c" || name.lowercased() == "cancel" { return try say("Not saved.") }
-            let path = name.isEmpty ? "ahsct-summary.txt" : name
-            let text = summaryText(markdown: path.lowercased().hasSuffix(".md"))
-            var outcome = SummaryFile.save(text, to: path, overwrite: false)
+            let path = name.isEmpty ? example : name
+            let body = text(path)
+            var outcome = SummaryFile.save(body, to: path, overwrite: false, example: example)
             if case .exists(let full) = outcome {
                 try para("A file named \(full) already exists.")
                 let replace = try ask("Type y to replace it, or press Enter to choose another name:",
-                                      help: "y replaces the file with your summary; Enter lets you type another name.")
+                                      help: "y replaces the file; Enter lets you type another name.")
                 guard PlainRunner.yesNo(replace) == true else { continue }
-                outcome = SummaryFile.save(text, to: path, overwrite: true)
+                outcome = SummaryFile.save(body, to: path, overwrite: true, example: example)
             }
             switch outcome {
-            case .saved(let full):
-                savedTo = full
-                changedSinceSave = false
-                return try say("Saved the summary to \(full). Only you can read the file.")
-            case .exists:
-                continue
-            case .failed(_, let message):
-                try say(plainWords(message))
+            case .saved(let full): return try saved(full)
+            case .exists: continue
+            case .failed(_, let message): try say(plainWords(message))
             }
         }
     }
