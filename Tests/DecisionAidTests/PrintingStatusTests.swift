@@ -20,7 +20,7 @@ struct PrintingStatusTests {
         guard case .print(let text, _)? = effects.first else { Issue.record("no print effect: \(effects)"); return }
         #expect(text.contains("34"))
         #expect(m.printing)
-        #expect(m.notice == Notice(printingNotice))
+        #expect(m.notice == .printing)
         #expect(Views.render(m, testContext).frame.text.contains("Printing the summary."))
 
         // A second p and yes while lp runs starts nothing.
@@ -32,7 +32,7 @@ struct PrintingStatusTests {
         press(&m, .character("p"), .character("y"))
         press(&m, .tab)
         #expect(m.page == .results(.options))
-        #expect(m.notice == Notice(printingNotice))
+        #expect(m.notice == .printing)
         #expect(Views.render(m, testContext).frame.text.contains("Printing the summary."))
         press(&m, .character("3"))
         #expect(m.page == .results(.numbers))
@@ -44,12 +44,12 @@ struct PrintingStatusTests {
         press(&m, .character("p"), .character("y"))
         _ = update(&m, .printed(.failed("No printer is set up; press s to save instead.")), testContext)
         #expect(!m.printing)
-        #expect(m.notice == Notice("No printer is set up; press s to save instead.", problem: true))
+        #expect(m.notice == .printFailed("No printer is set up; press s to save instead."))
         press(&m, .tab)
         #expect(m.notice == nil)
         // And printing can start again.
         #expect(press(&m, .character("p"), .character("y")).count == 1)
         _ = update(&m, .printed(.sent("Sent to the printer.")), testContext)
-        #expect(m.notice == Notice("Sent to the printer."))
+        #expect(m.notice == .printed("Sent to the printer."))
     }
 }

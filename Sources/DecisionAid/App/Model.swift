@@ -245,11 +245,29 @@ public struct ResumedFrom: Sendable, Equatable {
     }
 }
 
-/// A message in the status row about the last action (saved, printed, failed).
-public struct Notice: Sendable, Equatable {
-    public var text: String
-    public var problem: Bool
-    public init(_ text: String, problem: Bool = false) { self.text = text; self.problem = problem }
+/// What the status row reports about the last action, as meaning: the
+/// views word it (Views/NoticeWords.swift), so another front end or a
+/// translation can word it its own way.
+public enum Notice: Sendable, Equatable {
+    /// lp is running on its own thread.
+    case printing
+    /// lp's outcome, as the printer code words it (it names the printer or the fault).
+    case printed(String)
+    case printFailed(String)
+    case savedSummary(path: String)
+    case savedAnswers(path: String)
+    /// The save failed; the message names the file and what to do.
+    case saveFailed(String)
+    /// Enter on an empty file name.
+    case fileNameNeeded(example: String)
+    /// A digit above 4 on a statement of What matters.
+    case ratingOutOfRange
+    /// A rating for the person's own concern before they wrote it.
+    case concernFirst
+    /// A digit where nothing on What matters is rated.
+    case ratingsAreAbove
+    /// Opened with --resume: what came back, and what could not.
+    case welcomeBack(ResumedFrom)
 }
 
 /// Where a page is scrolled. One model for every page: ↑↓ move the focus

@@ -40,7 +40,7 @@ extension Model {
         if !resumption.dropped.isEmpty || fromFile {
             overlay = .resumed
         } else {
-            notice = Notice(Views.welcomeBack(resumedFrom!))
+            notice = .welcomeBack(resumedFrom!)
         }
     }
 }

@@ -24,9 +24,9 @@ public func update(_ model: inout Model, _ msg: Msg, _ ctx: Context) -> [Effect]
         // A job that ends after a wipe belongs to the person before: say nothing.
         guard model.printedOnce || !ctx.settings.onePrintPerPerson else { return [] }
         switch outcome {
-        case .sent(let message): model.notice = Notice(message)
+        case .sent(let message): model.notice = .printed(message)
         case .failed(let message):
-            model.notice = Notice(message, problem: true)
+            model.notice = .printFailed(message)
             // Nothing was printed: the person may try again once it is fixed.
             model.printedOnce = false
         }
@@ -77,7 +77,7 @@ private func take(_ key: Key, _ m: inout Model, _ ctx: Context) -> [Effect] {
 private func handle(_ key: Key, held: Bool, _ m: inout Model, _ ctx: Context) -> [Effect] {
     // A notice is about the last action; the next key puts it away (while
     // printing, the status row keeps saying so).
-    m.notice = m.printing ? Notice(printingNotice) : nil
+    m.notice = m.printing ? .printing : nil
     if case .click(let row, _) = key {
         guard m.overlay == nil, m.typing == nil, let index = Views.render(m, ctx).targets[row] else { return [] }
         // A click moves the highlight, as a digit does; Enter confirms.
@@ -120,8 +120,6 @@ private func handle(_ key: Key, held: Bool, _ m: inout Model, _ ctx: Context) ->
     }
 }
 
-/// The status row while lp runs.
-let printingNotice = "Printing the summary. You can go on using the aid meanwhile."
 
 /// How many focusable items the page has, for the scrolling model.
 private func itemCount(_ m: Model, _ ctx: Context) -> Int {
@@ -151,7 +149,7 @@ private func overlayCommand(_ overlay: Overlay, _ command: Command, _ m: inout M
         guard !(ctx.settings.onePrintPerPerson && m.printedOnce) else { return [] }
         m.printing = true
         m.printedOnce = true
-        m.notice = Notice(printingNotice)
+        m.notice = .printing
         var destination: String?
         if case .destination(let name) = ctx.settings.printing { destination = name }
         return [.print(text: summaryText(for: "", m, ctx), destination: destination)]
@@ -632,7 +630,7 @@ private func values(_ command: Command, _ m: inout Model, _ ctx: Context) -> Boo
     guard m.highlight < rows.count else { return false }
     switch (rows[m.highlight], command) {
     case (.rating, .rate(let n)) where n > 4, (.concern, .rate(let n)) where n > 4:
-        m.notice = Notice("Rate with 0 (does not matter to me) to 4 (matters very much), or n for not sure.", problem: true)
+        m.notice = .ratingOutOfRange
     case (.rating(let id), .rate(let n)):
         m.deliberation.ratings[id] = .score(n)
         m.highlight += 1
@@ -645,7 +643,7 @@ private func values(_ command: Command, _ m: inout Model, _ ctx: Context) -> Boo
         m.deliberation.ratings[id] = nil
     case (.concern, .rate), (.concern, .notSure):
         guard !m.deliberation.concern.isEmpty else {
-            m.notice = Notice("Press Enter to write your own concern first; then rate it 0 to 4.")
+            m.notice = .concernFirst
             return true
         }
         if case .rate(let n) = command { m.deliberation.concernRating = .score(n) } else { m.deliberation.concernRating = .notSure }
@@ -662,7 +660,7 @@ private func values(_ command: Command, _ m: inout Model, _ ctx: Context) -> Boo
     case (.pressure(let value), .tick):
         m.deliberation.pressure = m.deliberation.pressure == value ? nil : value
     case (_, .rate), (_, .notSure):
-        m.notice = Notice("Numbers rate the statements above. Use Tab to go to another section.")
+        m.notice = .ratingsAreAbove
     default:
         return false
     }
@@ -750,7 +748,7 @@ private func saveAs(_ command: Command, _ m: inout Model, _ ctx: Context) -> [Ef
     case .confirm:
         let path = m.draft.trimmingWhitespace()
         guard !path.isEmpty else {
-            m.notice = Notice("Please type a file name, like \(defaultFileName(m.saving, m)).", problem: true)
+            m.notice = .fileNameNeeded(example: defaultFileName(m.saving, m))
             return []
         }
         m.overlay = nil
@@ -794,10 +792,10 @@ private func saved(_ outcome: SaveOutcome, _ kind: SaveKind, _ m: inout Model, _
     case .saved(let path):
         switch kind {
         case .summary:
-            m.notice = Notice("Saved the summary to \(path). Only you can read the file.")
+            m.notice = .savedSummary(path: path)
             m.savedSummary = SavedCopy(path: path, of: m)
         case .answers:
-            m.notice = Notice("Saved your answers to \(path). Only you can read the file. To go on later, start the aid with: decision-aid --resume \(shellQuoted(path))")
+            m.notice = .savedAnswers(path: path)
             m.savedAnswers = SavedCopy(path: path, of: m)
         }
         m.draft = ""
@@ -807,7 +805,7 @@ private func saved(_ outcome: SaveOutcome, _ kind: SaveKind, _ m: inout Model, _
     case .failed(_, let message):
         // The name is kept, to fix it.
         m.overlay = .saveAs
-        m.notice = Notice(message, problem: true)
+        m.notice = .saveFailed(message)
     }
     return []
 }
