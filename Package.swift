@@ -1,10 +1,16 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only: the terminal code is written against glibc's ncursesw
+// (Sources/CNcurses), so no Apple platform is claimed.
 let package = Package(
     name: "decision-aid",
     products: [
+        // The aid people run: no YAML reader, no full Foundation (FoundationEssentials only).
         .executable(name: "decision-aid", targets: ["decision-aid"]),
+        // The same program plus the YAML reader, for reviewers: check-content DIR
+        // and --content DIR (preview edited content without rebuilding).
+        .executable(name: "decision-aid-content", targets: ["decision-aid-content"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -14,43 +20,65 @@ let package = Package(
         // The only C: ncursesw, wrapped so Swift 6 can use it (see shim.h).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
 
-        // What the aid says: models, YAML loading, validation. The YAML in
-        // Assets/content is compiled into this module by EmbedContentPlugin so
-        // the binary needs no files beside it.
+        // What the aid says: models, limits, validation, reading grade. Plain
+        // Swift: no YAML, no Foundation. Its two subfolders are targets of their own.
         .target(
             name: "Content",
-            dependencies: [.product(name: "Yams", package: "Yams")],
             path: "Sources/Content",
-            plugins: ["EmbedContentPlugin"]
+            exclude: ["YAML", "BuiltIn"]
+        ),
+
+        // Reading content from YAML with file:line problems (Yams, Foundation),
+        // and writing it back out as Swift source. Used at build time by
+        // content-compiler, and by decision-aid-content and the tests; never
+        // linked into decision-aid.
+        .target(
+            name: "ContentYAML",
+            dependencies: ["Content", .product(name: "Yams", package: "Yams")],
+            path: "Sources/Content/YAML"
+        ),
+
+        // The content built into the program as Swift values: CompileContentPlugin
+        // reads Assets/content at build time (a content problem fails the build,
+        // named file:line) and writes it here, so nothing is parsed at run time.
+        .target(
+            name: "BuiltInContent",
+            dependencies: ["Content"],
+            path: "Sources/Content/BuiltIn",
+            plugins: ["CompileContentPlugin"]
         ),
 
         // What the aid does: answers, rules, assessment, renderers, commands, screens.
         .target(
             name: "DecisionAid",
             dependencies: [
-                "Content", "CNcurses",
+                "Content", "BuiltInContent", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/DecisionAid"
         ),
 
         .executableTarget(name: "decision-aid", dependencies: ["DecisionAid"], path: "Sources/decision-aid"),
-
-        // Build-time helper: turns Assets/content/*.yaml into Swift string literals.
-        .executableTarget(name: "content-embedder", path: "Sources/content-embedder"),
-        .plugin(
-            name: "EmbedContentPlugin",
-            capability: .buildTool(),
-            dependencies: ["content-embedder"],
-            path: "Sources/EmbedContentPlugin"
+        .executableTarget(
+            name: "decision-aid-content", dependencies: ["DecisionAid", "ContentYAML"], path: "Sources/decision-aid-content"
         ),
 
-        .testTarget(name: "ContentTests", dependencies: ["Content"], path: "Tests/ContentTests"),
+        // Build-time: checks Assets/content/*.yaml and writes it as Swift values.
+        .executableTarget(name: "content-compiler", dependencies: ["ContentYAML"], path: "Sources/content-compiler"),
+        .plugin(
+            name: "CompileContentPlugin",
+            capability: .buildTool(),
+            dependencies: ["content-compiler"],
+            path: "Sources/CompileContentPlugin"
+        ),
+
+        .testTarget(name: "ContentTests", dependencies: ["Content", "ContentYAML", "BuiltInContent"], path: "Tests/ContentTests"),
         .testTarget(
-            name: "DecisionAidTests", dependencies: ["DecisionAid", "Content"], path: "Tests/DecisionAidTests",
+            name: "DecisionAidTests", dependencies: ["DecisionAid", "Content", "ContentYAML", "BuiltInContent"],
+            path: "Tests/DecisionAidTests",
             exclude: ["Goldens"]
         ),
-        // The real binary in tmux; needs `swift build` first (the README's test command does it).
+        // The real binaries in tmux; needs `swift build` first (the README's test command does it).
         .testTarget(name: "EndToEndTests", path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]

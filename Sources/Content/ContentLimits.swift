@@ -20,7 +20,7 @@ public enum ContentLimits {
     public static let linkKeys: Set<String> = ["link"]
 
     /// The problem with `text` (under `key`) if it breaks a limit.
-    static func problem(with text: String, key: String, in label: String) -> String? {
+    public static func problem(with text: String, key: String, in label: String) -> String? {
         let count = text.count
         if count > textCharacters {
             return "'\(key)' in \(label) is \(count) characters long; a text may be at most \(textCharacters), so split or shorten it"

@@ -133,9 +133,10 @@ public struct KeyFigure: Sendable, Equatable {
     public var grade: Grade? = nil
 
     public init(option: String, per100: Double?, low: Double?, high: Double?, text: String, group: String,
-                certainty: String, sources: [String], line: Int) {
+                groups: [StudyGroup] = [], certainty: String, sources: [String], line: Int, grade: Grade? = nil) {
         self.option = option; self.per100 = per100; self.low = low; self.high = high; self.text = text
-        self.group = group; self.certainty = certainty; self.sources = sources; self.line = line
+        self.group = group; self.groups = groups; self.certainty = certainty; self.sources = sources; self.line = line
+        self.grade = grade
     }
 }
 

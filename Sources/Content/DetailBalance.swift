@@ -75,8 +75,8 @@ public struct DetailBalance: Sendable, Equatable {
 
     /// "Detail per option (most : least): worst 1.48 : 1 (grid row 'dying' (words)); 0 places above their limit"
     public var line: String {
-        let two = { (x: Double) in x.isFinite ? String(format: "%.2f", x) : "no detail for one option" }
-        var text = "Detail per option (most : least, target \(String(format: "%.1f", Self.limit)) : 1)"
+        let two = { (x: Double) in x.isFinite ? x.fixed(2) : "no detail for one option" }
+        var text = "Detail per option (most : least, target \(Self.limit.fixed(1)) : 1)"
         let equal = places.filter { Self.notYetEqual[$0.name] == nil }
         if let worst = equal.max(by: { $0.ratio < $1.ratio }) {
             text += ": worst \(two(worst.ratio)) : 1 (\(worst.name))"

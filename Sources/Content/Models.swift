@@ -1,11 +1,32 @@
-// What the aid says, as plain values. Loaded from Assets/content/*.yaml by
-// ContentLoader; see Assets/content/README.md for the file format.
+// What the aid says, as plain values. Read from Assets/content/*.yaml by
+// ContentYAML (YAML/FileReaders.swift); see Assets/content/README.md for the
+// file format.
+//
+// The build writes the content into the program as calls to these types'
+// public initializers (content-compiler, YAML/SwiftSource.swift): it reads each
+// value's stored properties by reflection, in declaration order, and passes
+// them by label. So every model type keeps ONE public init that takes every
+// stored property, in declaration order, with the property's own label.
+// Adding an optional field to a model therefore takes three lines:
+//   1. `public var clinician: String? = nil` in the type;
+//   2. `clinician: String? = nil` in the same place of its public init
+//      (`self.clinician = clinician`);
+//   3. reading it in YAML/FileReaders.swift (and its key in that entry's
+//      `known:` list).
+// Nothing else: the compiler picks the field up by itself. Forgetting step 2
+// fails the build with "extra argument 'clinician' in call" in the generated
+// BuiltInContent file. A new enum needs String raw values (written as
+// `Type(rawValue: "...")!`); a new struct needs such an init.
 
 /// A sentence that may hold figures, with the sources behind them.
 public struct Cited: Sendable, Equatable {
     public var text: String
     public var sources: [String]
     public var line: Int
+
+    public init(text: String, sources: [String], line: Int) {
+        self.text = text; self.sources = sources; self.line = line
+    }
 }
 
 public struct About: Sendable, Equatable {
@@ -26,6 +47,15 @@ public struct About: Sendable, Equatable {
     public var reportErrors: String = ""
     /// Who has tested the aid with people (so far: no one), said plainly.
     public var testing: String = ""
+
+    public init(version: String, reviewed: Day, reviewBy: Day, madeBy: String, updatePolicy: String, funding: String,
+                conflicts: String, evidenceMethod: String, purpose: String, notAdvice: String, timeNeeded: String,
+                condition: String, reportErrors: String = "", testing: String = "") {
+        self.version = version; self.reviewed = reviewed; self.reviewBy = reviewBy; self.madeBy = madeBy
+        self.updatePolicy = updatePolicy; self.funding = funding; self.conflicts = conflicts
+        self.evidenceMethod = evidenceMethod; self.purpose = purpose; self.notAdvice = notAdvice
+        self.timeNeeded = timeNeeded; self.condition = condition; self.reportErrors = reportErrors; self.testing = testing
+    }
 }
 
 /// A GRADE certainty level (high, moderate, low, very low): how sure we can
@@ -87,6 +117,11 @@ public struct Source: Sendable, Equatable, Identifiable {
     public var link: String
     public var checked: String
     public var line: Int
+
+    public init(id: String, short: String, citation: String, year: Int, kind: SourceKind, link: String, checked: String, line: Int) {
+        self.id = id; self.short = short; self.citation = citation; self.year = year; self.kind = kind
+        self.link = link; self.checked = checked; self.line = line
+    }
 }
 
 public enum StudyGroup: String, Sendable, CaseIterable {
@@ -110,6 +145,14 @@ public struct Study: Sendable, Equatable, Identifiable {
     public var options: [String] = []
     /// How sure its findings are, in GRADE terms.
     public var grade: Grade? = nil
+
+    public init(id: String, name: String, who: String, howMany: Int, design: SourceKind, followUp: Cited,
+                groups: [StudyGroup], summary: Cited, outcomes: [Cited], limitations: [Cited], sources: [String],
+                line: Int, options: [String] = [], grade: Grade? = nil) {
+        self.id = id; self.name = name; self.who = who; self.howMany = howMany; self.design = design
+        self.followUp = followUp; self.groups = groups; self.summary = summary; self.outcomes = outcomes
+        self.limitations = limitations; self.sources = sources; self.line = line; self.options = options; self.grade = grade
+    }
 }
 
 public struct RiskFigure: Sendable, Equatable {
@@ -124,6 +167,12 @@ public struct RiskFigure: Sendable, Equatable {
     public var line: Int
     /// The GRADE level beside the plain words of `certainty`.
     public var grade: Grade? = nil
+
+    public init(text: String, group: String, timeFrame: String, per100: Double? = nil, low: Double? = nil, high: Double? = nil,
+                certainty: String, sources: [String], line: Int, grade: Grade? = nil) {
+        self.text = text; self.group = group; self.timeFrame = timeFrame; self.per100 = per100; self.low = low
+        self.high = high; self.certainty = certainty; self.sources = sources; self.line = line; self.grade = grade
+    }
 }
 
 public struct Risk: Sendable, Equatable, Identifiable {
@@ -138,6 +187,12 @@ public struct Risk: Sendable, Equatable, Identifiable {
     public var higherWhen: [RiskFactor] = []
     public var sources: [String]
     public var line: Int
+
+    public init(id: String, option: String = "", name: String, summary: Cited, figures: [RiskFigure], higherFor: Cited? = nil,
+                higherWhen: [RiskFactor] = [], sources: [String], line: Int) {
+        self.id = id; self.option = option; self.name = name; self.summary = summary; self.figures = figures
+        self.higherFor = higherFor; self.higherWhen = higherWhen; self.sources = sources; self.line = line
+    }
 }
 
 /// An answer that makes a risk higher for a person ("higher for people like you").
@@ -159,6 +214,10 @@ public struct ChecklistItem: Sendable, Equatable, Identifiable {
     public var redFlag: Bool
     public var sources: [String]
     public var line: Int
+
+    public init(id: String, question: String, why: String, redFlag: Bool, sources: [String], line: Int) {
+        self.id = id; self.question = question; self.why = why; self.redFlag = redFlag; self.sources = sources; self.line = line
+    }
 }
 
 /// How the aid's rules count a drug. Guidelines and trials agree on the
@@ -178,6 +237,10 @@ public struct Therapy: Sendable, Equatable, Identifiable {
     public var therapyClass: TherapyClass
     public var sources: [String]
     public var line: Int
+
+    public init(id: String, name: String, brands: String, therapyClass: TherapyClass, sources: [String], line: Int) {
+        self.id = id; self.name = name; self.brands = brands; self.therapyClass = therapyClass; self.sources = sources; self.line = line
+    }
 }
 
 public struct GlossaryTerm: Sendable, Equatable, Identifiable {
@@ -186,6 +249,10 @@ public struct GlossaryTerm: Sendable, Equatable, Identifiable {
     public var definition: String
     public var sources: [String]
     public var line: Int
+
+    public init(id: String, term: String, definition: String, sources: [String], line: Int) {
+        self.id = id; self.term = term; self.definition = definition; self.sources = sources; self.line = line
+    }
 }
 
 public struct LevelText: Sendable, Equatable {
@@ -193,6 +260,10 @@ public struct LevelText: Sendable, Equatable {
     public var explanation: String
     public var sources: [String]
     public var line: Int
+
+    public init(headline: String, explanation: String, sources: [String], line: Int) {
+        self.headline = headline; self.explanation = explanation; self.sources = sources; self.line = line
+    }
 }
 
 public struct RuleText: Sendable, Equatable, Identifiable {
@@ -205,6 +276,10 @@ public struct RuleText: Sendable, Equatable, Identifiable {
     public var clinician: String? = nil
     public var sources: [String]
     public var line: Int
+
+    public init(id: String, text: String, change: String? = nil, clinician: String? = nil, sources: [String], line: Int) {
+        self.id = id; self.text = text; self.change = change; self.clinician = clinician; self.sources = sources; self.line = line
+    }
 }
 
 public struct Choice: Sendable, Equatable {
@@ -212,6 +287,10 @@ public struct Choice: Sendable, Equatable {
     public var label: String
     public var description: String
     public var line: Int
+
+    public init(value: String, label: String, description: String, line: Int) {
+        self.value = value; self.label = label; self.description = description; self.line = line
+    }
 }
 
 public struct Question: Sendable, Equatable, Identifiable {
@@ -221,6 +300,10 @@ public struct Question: Sendable, Equatable, Identifiable {
     public var choices: [Choice]
     public var sources: [String]
     public var line: Int
+
+    public init(id: String, prompt: String, why: String, choices: [Choice], sources: [String], line: Int) {
+        self.id = id; self.prompt = prompt; self.why = why; self.choices = choices; self.sources = sources; self.line = line
+    }
 }
 
 /// Everything the aid says, loaded and cross-checked.
@@ -252,6 +335,21 @@ public struct ContentSet: Sendable, Equatable {
     public var sure: [SureItem] = []
     public var doctorQuestions: [DoctorQuestion] = []
     public var knowledgeCheck: [KnowledgeItem] = []
+
+    public init(about: About, sources: [Source], studies: [Study], risks: [Risk], checklist: [ChecklistItem],
+                therapiesNote: Cited, therapies: [Therapy], glossary: [GlossaryTerm], levels: [String: LevelText],
+                rules: [RuleText], questions: [Question], options: [TreatmentOption] = [], grid: [GridRow] = [],
+                trials: [Trial] = [], keyNumbers: [KeyNumber] = [], experience: [ExperienceStep] = [],
+                ifNothingChanges: [CourseFigure] = [], values: [ValueStatement] = [], leanings: [Labelled] = [],
+                roles: [Labelled] = [], pressure: [Labelled] = [], sure: [SureItem] = [],
+                doctorQuestions: [DoctorQuestion] = [], knowledgeCheck: [KnowledgeItem] = []) {
+        self.about = about; self.sources = sources; self.studies = studies; self.risks = risks; self.checklist = checklist
+        self.therapiesNote = therapiesNote; self.therapies = therapies; self.glossary = glossary; self.levels = levels
+        self.rules = rules; self.questions = questions; self.options = options; self.grid = grid; self.trials = trials
+        self.keyNumbers = keyNumbers; self.experience = experience; self.ifNothingChanges = ifNothingChanges
+        self.values = values; self.leanings = leanings; self.roles = roles; self.pressure = pressure; self.sure = sure
+        self.doctorQuestions = doctorQuestions; self.knowledgeCheck = knowledgeCheck
+    }
 
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
     public func rule(_ id: String) -> RuleText? { rules.first { $0.id == id } }

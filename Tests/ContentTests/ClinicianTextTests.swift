@@ -1,5 +1,6 @@
 import Testing
 @testable import Content
+@testable import ContentYAML
 
 /// A rule's optional `clinician:` text: the reason in a clinician's words,
 /// for the clinician's printout. Loaded, held to the same limits and

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Content
+@testable import ContentYAML
 
 /// Size limits on content: a word the screen cannot wrap, a text or file far
 /// beyond any real content, a device or pipe in place of a file.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Content
+@testable import ContentYAML
 
 func problems(_ files: [String: String]) -> [ContentProblem] {
     do {

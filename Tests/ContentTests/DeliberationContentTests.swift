@@ -1,5 +1,7 @@
 import Testing
 @testable import Content
+import BuiltInContent
+@testable import ContentYAML
 
 /// options.yaml and deliberation.yaml: the fixture loads, and each broken
 /// thing is named by file, line and problem.
@@ -163,7 +165,7 @@ import Testing
     // MARK: the real content
 
     @Test func shippedOptionsAndDeliberationAreComplete() throws {
-        let content = try ContentLoader.loadEmbedded()
+        let content = BuiltInContent.content
         #expect(content.options.map(\.id) == ["ahsct", "other-dmt", "trial", "stay"])
         #expect(content.grid.map(\.id) == ["involves", "staying-well", "dying", "side-effects", "fertility", "time-away", "follow-up", "where-and-cost"])
         for row in content.grid {

@@ -1,5 +1,7 @@
 import Testing
 @testable import Content
+import BuiltInContent
+@testable import ContentYAML
 
 @Suite struct ReadingGradeTests {
     // MARK: The formula and its counts
@@ -137,7 +139,7 @@ import Testing
     static let maximumGrade = 10.0
 
     @Test func everyPatientTextIsAtMostGradeTen() throws {
-        let content = try ContentLoader.loadEmbedded()
+        let content = BuiltInContent.content
         let texts = content.patientTexts
         #expect(texts.count > 100, "the enumerator found only \(texts.count) texts")
         let tooHard = texts.map { ($0, $0.grade) }.filter { $0.1 > Self.maximumGrade }.sorted { $0.1 > $1.1 }

@@ -84,10 +84,14 @@ import Testing
     }
 
     @Test func aContentFolderNameIsShownNotObeyed() throws {
-        let run = try Binary.runBounded(["check-content", "/nonexistent/\u{1b}[31mred"])
+        let run = try Binary.runBounded(["check-content", "/nonexistent/\u{1b}[31mred"], executable: Binary.contentToolPath)
         #expect(run.status == 1)
         #expect(run.stderr.contains(#"/nonexistent/\e[31mred:0: no such folder"#), "\(run.stderr)")
         #expect(!run.stderr.contains("\u{1b}"))
+        // decision-aid itself reads no folder: it says where that went, in one line, the name escaped.
+        let aid = try Binary.runBounded(["check-content", "/nonexistent/\u{1b}[31mred"])
+        expectOneLine(aid, #"decision-aid-content check-content /nonexistent/\e[31mred"#)
+        #expect(!aid.stderr.contains("\u{1b}"))
     }
 
     @Test func aHugeValueIsCutTo60Characters() throws {

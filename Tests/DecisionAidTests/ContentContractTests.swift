@@ -2,6 +2,7 @@ import Content
 import Foundation
 import Testing
 @testable import DecisionAid
+import ContentYAML
 
 func contractProblems(_ files: [String: String]) -> [ContentProblem] {
     do {
@@ -13,7 +14,7 @@ func contractProblems(_ files: [String: String]) -> [ContentProblem] {
 }
 
 func embedded(_ name: String, replacing old: String, by new: String) -> [String: String] {
-    var files = ContentLoader.embeddedFiles
+    var files = ShippedContent.files
     let text = files[name] ?? ""
     #expect(text.contains(old), "fixture text not found in \(name): \(old)")
     files[name] = text.replacingOccurrences(of: old, with: new)
@@ -52,7 +53,7 @@ func embedded(_ name: String, replacing old: String, by new: String) -> [String:
     }
 
     @Test func therapyInTheWrongClass() {
-        let files = ContentLoader.embeddedFiles
+        let files = ShippedContent.files
         let therapies = files["therapies.yaml"] ?? ""
         // Call cladribine (sources differ, for the rules) a platform drug.
         guard let range = therapies.range(of: "id: cladribine"),
@@ -76,18 +77,18 @@ func embedded(_ name: String, replacing old: String, by new: String) -> [String:
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("da-content-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        var files = ContentLoader.embeddedFiles
+        var files = ShippedContent.files
         files["sources.yaml"] = files["sources.yaml"]?.replacingOccurrences(of: "id: sormani-2017", with: "id: sormani-2071")
         for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
 
-        let bad = try Binary.run(["check-content", dir.path])
+        let bad = try Binary.run(["check-content", dir.path], executable: Binary.contentToolPath)
         #expect(bad.status == 1)
         let first = bad.stderr.split(separator: "\n").first.map(String.init) ?? ""
         #expect(first.range(of: #"^/.+/(studies|risks|rules)\.yaml:\d+: .*'sormani-2017', which is not in sources.yaml"#, options: .regularExpression) != nil, "\(bad.stderr)")
         #expect(bad.stderr.contains("problems found") || bad.stderr.contains("problem found"))
 
         // The same broken copy makes assess refuse to run rather than show unsourced figures.
-        let assess = try Binary.run(["assess", "--content", dir.path, "--age", "30"])
+        let assess = try Binary.run(["assess", "--content", dir.path, "--age", "30"], executable: Binary.contentToolPath)
         #expect(assess.status == 1)
 
         let good = try Binary.run(["check-content"])

@@ -2,6 +2,7 @@ import Content
 import Foundation
 import Testing
 @testable import DecisionAid
+import ContentYAML
 
 /// Issue 14: every option in equal detail (risks, studies, what it is like),
 /// GRADE beside every certainty, what is known if nothing changes, the
@@ -126,7 +127,7 @@ import Testing
     }
 
     @Test func theKnowledgeCheckHasFourToSixStatements() {
-        let files = ContentLoader.embeddedFiles
+        let files = ShippedContent.files
         let text = files["deliberation.yaml"] ?? ""
         let start = text.range(of: "  - id: quiet-stay")!.lowerBound
         var cut = files

@@ -2,12 +2,13 @@ import Foundation
 import Testing
 @testable import Content
 @testable import DecisionAid
+import BuiltInContent
 
 /// The summary's first page, up to the form feed, fits one printed sheet:
 /// at most 60 lines of 80 columns, for every kind of person, with the
 /// shipped content (its real key numbers, reasons and questions).
 enum SummaryPeople {
-    static let content = try! ContentLoader.loadEmbedded()
+    static let content = BuiltInContent.content
     static let today = Day(year: 2026, month: 11, day: 21)
 
     /// Everything a person can fill in: every value rated, every question

@@ -2,12 +2,13 @@ import Foundation
 import Testing
 @testable import Content
 @testable import DecisionAid
+import BuiltInContent
 
 /// The shipped content with small options and deliberation lists of the
 /// tests' own, so these tests do not depend on options.yaml or
 /// deliberation.yaml.
 func summaryContent() throws -> ContentSet {
-    var c = try ContentLoader.loadEmbedded()
+    var c = BuiltInContent.content
     c.options = [
         TreatmentOption(id: "ahsct", name: "AHSCT at an accredited centre", short: "AHSCT",
                         summary: Cited(text: "A stem cell transplant.", sources: ["burt-2019"], line: 0), line: 0),

@@ -1,5 +1,10 @@
 import Content
+// JSONEncoder from FoundationEssentials: no ICU, no full Foundation.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif

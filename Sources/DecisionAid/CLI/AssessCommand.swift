@@ -1,6 +1,5 @@
 import ArgumentParser
 import Content
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -163,9 +162,12 @@ struct AssessCommand: ParsableCommand {
 }
 
 extension Day {
-    /// Today's date where the program runs, in the local time zone.
-    static func today(_ now: Date = Date()) -> Day {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: now)
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    /// Today's date where the program runs, in the local time zone (TZ and
+    /// /etc/localtime, read by the C library).
+    static func today() -> Day {
+        var now = time(nil)
+        var parts = tm()
+        guard localtime_r(&now, &parts) != nil else { return Day(year: 1970, month: 1, day: 1) }
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     }
 }

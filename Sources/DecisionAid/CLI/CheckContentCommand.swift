@@ -1,19 +1,22 @@
 import ArgumentParser
 import Content
-import Foundation
 
 /// `decision-aid check-content [DIR]`: validate content, list every problem.
 struct CheckContentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-content",
         abstract: "Check content files and print each problem as file:line: message.",
-        discussion: "With no folder, checks the content built into the program. Exits 1 if there are problems."
+        discussion: "With no folder, checks the content built into the program. Checking a folder (a reviewer's copy) is done by decision-aid-content, which has the YAML reader. Exits 1 if there are problems."
     )
 
     @Argument(help: ArgumentHelp("A folder of content YAML files (a reviewer's copy of Assets/content).", valueName: "DIR"))
     var directory: String?
 
     func run() throws {
+        if let directory, ProgramContent.folderReader == nil {
+            Console.error("decision-aid check-content: checking a folder is in decision-aid-content, built beside decision-aid: \(ProgramContent.onlyBuiltIn); run: decision-aid-content check-content \(directory.echoed())")
+            throw ExitCode(ExitStatus.badInput)
+        }
         let content: ContentSet
         do {
             content = try ProgramContent.load(directory: directory)
@@ -30,7 +33,7 @@ struct CheckContentCommand: ParsableCommand {
         try Console.out(balance.line + "\n")
         for place in balance.unbalanced {
             let counts = place.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            Console.error("not equal detail: \(place.name): \(counts) (" + String(format: "%.2f : 1, allowed %.2f : 1", place.ratio, place.allowed) + ")")
+            Console.error("not equal detail: \(place.name): \(counts) (" + "\(place.ratio.fixed(2)) : 1, allowed \(place.allowed.fixed(2)) : 1" + ")")
         }
         if !balance.unbalanced.isEmpty { throw ExitCode(1) }
     }
@@ -38,7 +41,7 @@ struct CheckContentCommand: ParsableCommand {
     /// "Reading grade (Flesch–Kincaid): average 7.2 over 180 texts; highest 11.3 (risks.yaml:40 risk 'x' summary)"
     static func readingGradeLine(_ content: ContentSet) -> String {
         let summary = ReadingGradeSummary(content.patientTexts)
-        let one = { (x: Double) in String(format: "%.1f", x) }
+        let one = { (x: Double) in x.fixed(1) }
         var line = "Reading grade (Flesch–Kincaid): average \(one(summary.average)) over \(summary.count) text\(summary.count == 1 ? "" : "s")"
         if let highest = summary.highest {
             line += "; highest \(one(summary.highestGrade)) (\(highest.location))"

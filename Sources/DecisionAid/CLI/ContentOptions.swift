@@ -1,21 +1,26 @@
 import ArgumentParser
 import Content
-import Foundation
 
-/// `--content DIR`: load a reviewer's edited copy instead of the built-in content.
+/// `--content DIR`: load a reviewer's edited copy instead of the built-in
+/// content. Only decision-aid-content reads folders (it has the YAML reader);
+/// decision-aid says so in one line and exits 2.
 public struct ContentOptions: ParsableArguments {
-    @Option(name: .customLong("content"), help: ArgumentHelp("Load content from this folder instead of the built-in copy.", valueName: "DIR"))
+    @Option(name: .customLong("content"), help: ArgumentHelp("Load content from this folder instead of the built-in copy (decision-aid-content only).", valueName: "DIR"))
     public var directory: String?
 
     public init() {}
 
     /// Loads content, or prints every problem as file:line: message and exits 1.
     func load() throws -> ContentSet {
+        if directory != nil && ProgramContent.folderReader == nil {
+            Console.error("decision-aid: --content is in decision-aid-content, built beside decision-aid: \(ProgramContent.onlyBuiltIn); run the same command line with decision-aid-content")
+            throw ExitCode(ExitStatus.badInput)
+        }
         do {
             return try ProgramContent.load(directory: directory)
         } catch {
             Console.error("decision-aid: the content has problems:\n\(error.shown)")
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.contentProblems)
         }
     }
 }

@@ -17,7 +17,7 @@ public struct DecisionAidCommand: ParsableCommand {
 
     // Computed once: ArgumentParser reads the configuration several times while parsing.
     static let versionText: String = {
-        guard let content = try? ContentLoader.loadEmbedded() else {
+        guard case .success(let content) = ProgramContent.builtIn else {
             return "decision-aid \(programVersion) (built-in content has problems: run decision-aid check-content)"
         }
         return "decision-aid \(programVersion), content \(content.about.version), reviewed \(content.about.reviewed), review by \(content.about.reviewBy)"

@@ -11,6 +11,13 @@ extension DecisionAidCommand {
     ///   mode's input ended), 74 (and
     ///   the interactive aid's 128 + signal).
     public static func main() {
+        main(folderReader: nil)
+    }
+
+    /// decision-aid-content's entry point: the same program, able to read a
+    /// folder of content YAML (`--content DIR`, `check-content DIR`).
+    public static func main(folderReader: ProgramContent.FolderReader?) {
+        ProgramContent.folderReader = folderReader
         ProcessSetup.prepare()
         ProcessSetup.exit(run(Array(CommandLine.arguments.dropFirst())))
     }

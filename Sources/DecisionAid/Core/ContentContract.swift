@@ -1,3 +1,4 @@
+import BuiltInContent
 import Content
 
 /// Checks the content against what the program expects: every rule in the
@@ -85,21 +86,35 @@ public enum ContentContract {
     }
 }
 
-/// Loading content for the program: the built-in copy or a reviewer's folder,
-/// checked both on its own and against the program's contract.
+/// The program's content: the copy built in (compiled from Assets/content at
+/// build time, so nothing is parsed here) or, in decision-aid-content, a
+/// reviewer's folder of YAML. Either is checked against the program's
+/// contract; the built-in copy once per run.
 public enum ProgramContent {
-    public static func load(directory: String?) throws(ContentError) -> ContentSet {
-        let content: ContentSet
-        if let directory {
-            content = try ContentLoader.load(directory: directory)
-        } else {
-            content = try ContentLoader.loadEmbedded()
-        }
+    /// Reads a folder of content YAML. decision-aid-content sets it before
+    /// anything runs (`DecisionAidCommand.main(folderReader:)`); decision-aid
+    /// has none, so it carries no YAML parser and no full Foundation.
+    public typealias FolderReader = @Sendable (String) throws(ContentError) -> ContentSet
+    nonisolated(unsafe) public internal(set) static var folderReader: FolderReader?
+
+    /// The built-in content, checked against the program on first use.
+    public static let builtIn: Result<ContentSet, ContentError> = {
+        let content = BuiltInContent.content
         let problems = ContentContract.problems(in: content)
-        if !problems.isEmpty {
-            let error = ContentError(problems: problems)
-            throw directory.map { error.located(in: $0) } ?? error
+        return problems.isEmpty ? .success(content) : .failure(ContentError(problems: problems))
+    }()
+
+    public static func load(directory: String?) throws(ContentError) -> ContentSet {
+        guard let directory else { return try builtIn.get() }
+        guard let folderReader else {
+            throw ContentError(problems: [ContentProblem(file: directory, line: 0, message: "reading a folder of content is in decision-aid-content: \(onlyBuiltIn)")])
         }
+        let content = try folderReader(directory)
+        let problems = ContentContract.problems(in: content)
+        if !problems.isEmpty { throw ContentError(problems: problems).located(in: directory) }
         return content
     }
+
+    /// Why decision-aid reads no folder of content (--content DIR, check-content DIR).
+    static let onlyBuiltIn = "decision-aid has only its built-in content (it leaves out the YAML reader, to start fast)"
 }

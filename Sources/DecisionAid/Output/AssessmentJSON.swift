@@ -1,5 +1,10 @@
 import Content
+// JSONEncoder from FoundationEssentials: no ICU, no full Foundation.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The assessment as JSON: the contract other tools script against.
 public enum AssessmentJSON {

@@ -4,7 +4,6 @@
 // Plain POSIX calls, so lp's stdin, signals and time limit are exactly what
 // we ask for.
 
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -22,11 +21,30 @@ public enum Printer {
     /// suggests saving instead.
     public static func start(_ text: String, lpPath: String? = nil, destination: String? = nil, canSave: Bool = true,
                              completion: @escaping @Sendable (PrintOutcome) -> Void) {
-        let thread = Thread {
+        detachThread {
             completion(SummaryFile.print(text, lpPath: lpPath, destination: destination, canSave: canSave))
         }
-        thread.name = "decision-aid lp"
-        thread.start()
+    }
+
+    /// Runs `body` on a new detached POSIX thread (Foundation's Thread
+    /// without Foundation). If no thread can be made, runs it here.
+    static func detachThread(_ body: @escaping @Sendable () -> Void) {
+        final class Box: @unchecked Sendable {
+            let body: @Sendable () -> Void
+            init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+        }
+        let box = Unmanaged.passRetained(Box(body)).toOpaque()
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { context in
+            let box = Unmanaged<Box>.fromOpaque(context!).takeRetainedValue()
+            box.body()
+            return nil
+        }, box)
+        if started == 0 {
+            pthread_detach(thread)
+        } else {
+            Unmanaged<Box>.fromOpaque(box).takeRetainedValue().body()
+        }
     }
 }
 
@@ -50,9 +68,9 @@ extension SummaryFile {
     /// A failure message for a kiosk, which cannot save: the hint to save
     /// becomes one to ask the staff.
     static func withoutSaveHint(_ message: String) -> String {
-        message.replacingOccurrences(of: " Press s to save instead.", with: " Please ask the staff for help.")
-            .replacingOccurrences(of: " Save the summary to a file instead.", with: " Please ask the staff for help.")
-            .replacingOccurrences(of: "; press s to save instead.", with: "; please ask the staff for help.")
+        message.replacing(" Press s to save instead.", with: " Please ask the staff for help.")
+            .replacing(" Save the summary to a file instead.", with: " Please ask the staff for help.")
+            .replacing("; press s to save instead.", with: "; please ask the staff for help.")
     }
 
     static func print(_ text: String, lpPath: String?, timeout: Double, destination: String? = nil) -> PrintOutcome {

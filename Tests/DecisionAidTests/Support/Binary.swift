@@ -24,6 +24,14 @@ enum Binary {
         return packageRoot.appendingPathComponent(".build/debug/decision-aid").path
     }
 
+    /// decision-aid-content (the aid plus the YAML reader, for --content DIR
+    /// and check-content DIR): DECISION_AID_CONTENT_BINARY if set, else beside
+    /// the aid.
+    static var contentToolPath: String {
+        if let path = ProcessInfo.processInfo.environment["DECISION_AID_CONTENT_BINARY"] { return path }
+        return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("decision-aid-content").path
+    }
+
     static func run(_ arguments: [String], stdin: String? = nil, executable: String? = nil, directory: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable ?? path)

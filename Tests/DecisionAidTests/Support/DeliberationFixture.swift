@@ -1,13 +1,14 @@
 import Content
 import Foundation
 @testable import DecisionAid
+import BuiltInContent
 
 /// Content for the options and numbers views: the shipped content with an
 /// options grid, trials and key numbers of our own, so the tests do not
 /// depend on options.yaml. Figures are for testing layout, not facts.
 enum DeliberationFixture {
     static let content: ContentSet = {
-        var content = try! ContentLoader.loadEmbedded()
+        var content = BuiltInContent.content
         func cited(_ text: String) -> Cited {
             var c = content.risks[0].summary
             c.text = text

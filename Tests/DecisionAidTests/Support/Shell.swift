@@ -61,7 +61,7 @@ extension Binary {
     /// files (a pipe left unread could stall a child writing a long message),
     /// and kills it after `timeout` seconds: a regression fails the test
     /// instead of hanging the suite. A timeout shows as status 124.
-    static func run(_ arguments: [String], stdinBytes: [UInt8], timeout: Double = 20) throws -> Run {
+    static func run(_ arguments: [String], stdinBytes: [UInt8], timeout: Double = 20, executable: String? = nil) throws -> Run {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("da-run-\(UInt64.random(in: 0...UInt64.max))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -70,7 +70,7 @@ extension Binary {
         FileManager.default.createFile(atPath: outFile.path, contents: nil)
         FileManager.default.createFile(atPath: errFile.path, contents: nil)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable ?? path)
         process.arguments = arguments
         let input = try FileHandle(forReadingFrom: inFile), output = try FileHandle(forWritingTo: outFile), error = try FileHandle(forWritingTo: errFile)
         defer { try? input.close(); try? output.close(); try? error.close() }
@@ -92,8 +92,8 @@ extension Binary {
     }
 
     /// `run(_:stdinBytes:)` with text, or nothing, on standard input.
-    static func runBounded(_ arguments: [String], stdin: String = "", timeout: Double = 20) throws -> Run {
-        try run(arguments, stdinBytes: Array(stdin.utf8), timeout: timeout)
+    static func runBounded(_ arguments: [String], stdin: String = "", timeout: Double = 20, executable: String? = nil) throws -> Run {
+        try run(arguments, stdinBytes: Array(stdin.utf8), timeout: timeout, executable: executable)
     }
 }
 

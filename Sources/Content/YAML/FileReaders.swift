@@ -1,3 +1,5 @@
+import Content
+
 /// Reads each content file's entries into models. Field-level problems
 /// (missing keys, wrong types, bad dates, typos) are logged with their line.
 enum FileReaders {

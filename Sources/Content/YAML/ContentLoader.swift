@@ -1,27 +1,31 @@
+import Content
 import Foundation
 import Yams
 
-/// Loads the content files and checks them. The program's own copy is
-/// compiled in (EmbeddedContent); a reviewer's edited copy can be loaded
-/// from a folder instead.
+/// Reads the content files from YAML and checks them. The build runs this on
+/// Assets/content (content-compiler) and writes the result into the program
+/// as Swift values (BuiltInContent); a reviewer's edited copy is read from a
+/// folder at run time by decision-aid-content. decision-aid itself never
+/// links it, so it carries no YAML parser and no full Foundation.
 public enum ContentLoader {
     public static let fileNames = [
         "about.yaml", "sources.yaml", "studies.yaml", "risks.yaml", "checklist.yaml",
         "therapies.yaml", "glossary.yaml", "rules.yaml", "questions.yaml", "options.yaml", "deliberation.yaml",
     ]
 
-    /// The content files built into the program, by name.
-    public static var embeddedFiles: [String: String] {
-        Dictionary(EmbeddedContent.files.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })
-    }
-
-    /// The content built into the program.
-    public static func loadEmbedded() throws(ContentError) -> ContentSet {
-        try load(files: embeddedFiles)
-    }
-
     /// A folder holding the content files (a reviewer's copy).
     public static func load(directory: String) throws(ContentError) -> ContentSet {
+        let files = try self.files(in: directory)
+        do {
+            return try load(files: files)
+        } catch {
+            throw error.located(in: directory)
+        }
+    }
+
+    /// The content files' texts in a folder, by name: every file must be
+    /// there, an ordinary file, UTF-8 and no larger than the limit.
+    public static func files(in directory: String) throws(ContentError) -> [String: String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ContentError(problems: [ContentProblem(file: directory, line: 0, message: "no such folder")])
@@ -53,11 +57,7 @@ public enum ContentLoader {
             files[name] = text
         }
         if !problems.isEmpty { throw ContentError(problems: problems) }
-        do {
-            return try load(files: files)
-        } catch {
-            throw error.located(in: directory)
-        }
+        return files
     }
 
     /// Parses and cross-checks content given as file name -> text.
