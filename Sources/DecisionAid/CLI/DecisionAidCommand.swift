@@ -52,31 +52,41 @@ public struct DecisionAidCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
+        if let problem = Self.problem(kiosk: kiosk, plain: plain, clinician: clinician, idleTimeout: idleTimeout,
+                                      printer: printer, contentDirectory: content.directory, resume: resume) {
+            throw ValidationError(problem)
+        }
+    }
+
+    /// What is wrong with these options together, or nil (QuickStart asks too).
+    static func problem(kiosk: Bool, plain: Bool, clinician: Bool, idleTimeout: Int?, printer: String?, contentDirectory: String?,
+                        resume: String? = nil) -> String? {
         if kiosk && plain {
-            throw ValidationError("--kiosk runs the full-screen aid on a clinic terminal, so it does not take --plain.")
+            return "--kiosk runs the full-screen aid on a clinic terminal, so it does not take --plain."
         }
         if kiosk && clinician {
-            throw ValidationError("--clinician cannot be used with --kiosk: a kiosk is for patients on their own, clinician mode is for a consultation.")
+            return "--clinician cannot be used with --kiosk: a kiosk is for patients on their own, clinician mode is for a consultation."
         }
         if !kiosk {
-            if idleTimeout != nil { throw ValidationError("--idle-timeout works only with --kiosk.") }
-            if printer != nil { throw ValidationError("--printer works only with --kiosk.") }
-            return
+            if idleTimeout != nil { return "--idle-timeout works only with --kiosk." }
+            if printer != nil { return "--printer works only with --kiosk." }
+            return nil
         }
         // A kiosk keeps nothing of a person, and never reads one back.
         if resume != nil {
-            throw ValidationError("--kiosk keeps nothing of a person and reads no files, so it does not take --resume")
+            return "--kiosk keeps nothing of a person and reads no files, so it does not take --resume"
         }
         // A kiosk reads nothing from files: what a stranger sees is the built-in content.
-        if content.directory != nil {
-            throw ValidationError("--kiosk shows only the built-in content, so it does not read --content. Build the reviewed content into the binary instead.")
+        if contentDirectory != nil {
+            return "--kiosk shows only the built-in content, so it does not read --content. Build the reviewed content into the binary instead."
         }
         if let idleTimeout, !(5...86_400).contains(idleTimeout) {
-            throw ValidationError("--idle-timeout: '\(idleTimeout)' is out of range; allowed: whole seconds from 5 to 86400.")
+            return "--idle-timeout: '\(idleTimeout)' is out of range; allowed: whole seconds from 5 to 86400."
         }
         if let printer, printer.isEmpty || printer.hasPrefix("-") || printer.contains(where: { $0.isWhitespace || $0 == "/" }) {
-            throw ValidationError("--printer: '\(printer)' is not a printer name; allowed: a CUPS destination such as clinic-desk (no spaces, no slash, not starting with -).")
+            return "--printer: '\(printer)' is not a printer name; allowed: a CUPS destination such as clinic-desk (no spaces, no slash, not starting with -)."
         }
+        return nil
     }
 
     /// A kiosk runs the aid and nothing else: the subcommands read files
@@ -100,7 +110,9 @@ public struct DecisionAidCommand: ParsableCommand {
     }
 
     /// What this deployment allows, from the command line: one value.
-    var settings: Settings {
+    var settings: Settings { Self.settings(kiosk: kiosk, clinician: clinician, idleTimeout: idleTimeout, printer: printer) }
+
+    static func settings(kiosk: Bool, clinician: Bool, idleTimeout: Int?, printer: String?) -> Settings {
         if kiosk { return .kiosk(idleTimeout: Double(idleTimeout ?? 180), printer: printer) }
         return clinician ? .clinician : .patient
     }
@@ -117,10 +129,16 @@ public struct DecisionAidCommand: ParsableCommand {
 
     /// With no subcommand: the interactive aid.
     public func run() throws {
-        let content = try self.content.load()
+        try Self.start(content: try self.content.load(), settings: settings, plain: plain, kiosk: kiosk,
+                       noColor: noColor, mouse: !noMouse, resume: resume)
+    }
+
+    /// The aid, plain or full-screen (QuickStart starts it here too).
+    static func start(content: ContentSet, settings: Settings, plain: Bool, kiosk: Bool, noColor: Bool, mouse: Bool,
+                      resume: String? = nil) throws {
         // A saved session is read and checked before anything is shown: a
         // file that cannot be opened is one line and a non-zero exit.
-        var settings = self.settings
+        var settings = settings
         var resumption: Resumption?
         if let resume {
             do {
@@ -139,8 +157,8 @@ public struct DecisionAidCommand: ParsableCommand {
             if status != 0 { throw ExitCode(status) }
             return
         }
-        // ArgumentParser calls run() synchronously on the main thread, where curses must live.
-        let noColor = self.noColor, mouse = !noMouse, chosen = settings, resuming = resumption
+        // Called synchronously on the main thread, where curses must live.
+        let chosen = settings, resuming = resumption
         let status = MainActor.assumeIsolated {
             InteractiveAid.run(content: content, settings: chosen, noColor: noColor, mouse: mouse, resume: resuming)
         }

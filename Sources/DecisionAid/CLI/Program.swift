@@ -37,12 +37,19 @@ extension DecisionAidCommand {
         }
         let name = commandName(checked)
         do {
+            if let quick = QuickStart(checked) {
+                try quick.run()
+                return ExitStatus.success
+            }
             var command = try parseAsRoot(checked)
             try command.run()
             return ExitStatus.success
         } catch let failure as StreamFailure {
             Console.error("\(name): \(failure.message)")
             return ExitStatus.ioError
+        } catch let exit as ExitCode where exit != .success {
+            // Checked before exitCode(for:), which builds the help text to decide.
+            return exit.rawValue
         } catch {
             if exitCode(for: error) == .success {
                 // --help, --version, help COMMAND.
