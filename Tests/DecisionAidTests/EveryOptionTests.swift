@@ -133,8 +133,7 @@ import ContentYAML
         #expect(pml?["option"] as? String == "other-dmt")
         let study = (doc["evidence"] as? [[String: Any]] ?? []).first { $0["id"] as? String == "mist" }
         #expect((study?["grade"] as? [String: Any])?["level"] as? String == "low")
-        // MIST's drug group is also the closest evidence for staying on a drug that is not working.
-        #expect((study?["options"] as? [String]) == ["ahsct", "other-dmt", "trial", "stay"])
+        #expect((study?["options"] as? [String]) == ["ahsct", "other-dmt", "trial"])
         let numbers = doc["keyNumbers"] as? [[String: Any]] ?? []
         #expect(!numbers.isEmpty)
         for number in numbers {
