@@ -48,7 +48,9 @@ import Testing
         #expect(Double(questions) / 150 <= 12, "the questions take \(Double(questions) / 150) minutes to read")
         #expect(promise.contains("Summary, Options and Numbers take about half an hour"), "\(promise)")
         #expect((15...45).contains(Double(core) / 150), "Summary, Options and Numbers: \(Double(core) / 150) minutes")
-        #expect(promise.contains("one to two hours"), "\(promise)")
-        #expect((60...130).contains(minutes), "every part: \(minutes) minutes")
+        // Two to three hours since every option's harms and studies are told in
+        // equal detail (issue 14): about 143 minutes, most of it on Risks.
+        #expect(promise.contains("two to three hours"), "\(promise)")
+        #expect((100...180).contains(minutes), "every part: \(minutes) minutes")
     }
 }
