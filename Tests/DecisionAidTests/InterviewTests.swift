@@ -42,6 +42,10 @@ import Testing
         }
         #expect(i.step == .question(.subtype))
         #expect(i.answers.age == 40)
+        // Treatments only answer the treatments question; nothing ticked there is a problem.
+        try copy.answer(therapies: ["ocrelizumab"])
+        #expect(copy.answers.therapies == nil && copy.step == .question(.subtype))
+        try copy.change(.therapies)
         #expect(throws: Interview.Problem.nothingTicked) { try copy.answer(therapies: []) }
     }
 

@@ -78,7 +78,7 @@ public struct Interview: Sendable, Equatable {
 
     /// Answers the treatments question: therapy ids, or ["none"].
     public mutating func answer(therapies: [String]) throws(Problem) {
-        guard let field = question else { return }
+        guard let field = question, field == .therapies else { return }
         guard !therapies.isEmpty else { throw .nothingTicked }
         var next = answers
         do {
