@@ -120,13 +120,11 @@ extension PlainRunner {
         }
     }
 
-    /// The plain mode's words for an answer that was not taken.
+    /// The plain mode's words for an answer that was not taken: the screen's,
+    /// but for the treatments, which are typed here, not ticked.
     func problem(_ problem: Interview.Problem) -> String {
-        switch problem {
-        case .answer(let error, let typed): return Views.inlineMessage(error, typed: typed)
-        case .nothingTicked: return "Please type the number of each treatment you have taken, or 0 for none."
-        case .notAsked(let field): return QuestionFlow.skipReason(field, interview.answers) ?? "That question is not asked."
-        }
+        problem == .nothingTicked ? "Please type the number of each treatment you have taken, or 0 for none."
+                                  : Views.words(problem, interview)
     }
 
     /// A choice typed as its number (or its word, as in `assess`); nil after saying what is wrong.
@@ -181,7 +179,7 @@ extension PlainRunner {
             let answers = interview.answers
             for (index, field) in order.enumerated() {
                 let answer: String
-                if let skip = QuestionFlow.skipReason(field, answers) {
+                if let skip = QuestionFlow.skipReason(field, answers, exactEDSS: interview.exactEDSS) {
                     answer = skip
                 } else if QuestionFlow.isAnswered(field, answers) {
                     answer = AnswerPhrases.phrase(field, answers, content)

@@ -63,11 +63,17 @@ public enum Views {
 
     /// Why the last answer was not taken, in the screen's words (keys named as on screen).
     public static func problemText(_ m: Model) -> String? {
-        switch m.problem {
-        case nil: return nil
-        case .answer(let error, let typed)?: return inlineMessage(error, typed: typed)
-        case .nothingTicked?: return "Tick each treatment you have taken with Space, or tick \"None\"; then press Enter."
-        case .notAsked(let field)?: return QuestionFlow.skipReason(field, m.answers, exactEDSS: m.interview.exactEDSS) ?? "This question is not asked."
+        m.problem.map { words($0, m.interview) }
+    }
+
+    /// An interview problem in words; `nothingTicked` names the screen's keys
+    /// (the plain mode words that one its own way).
+    static func words(_ problem: Interview.Problem, _ interview: Interview) -> String {
+        switch problem {
+        case .answer(let error, let typed): return inlineMessage(error, typed: typed)
+        case .nothingTicked: return "Tick each treatment you have taken with Space, or tick \"None\"; then press Enter."
+        case .notAsked(let field):
+            return QuestionFlow.skipReason(field, interview.answers, exactEDSS: interview.exactEDSS) ?? "This question is not asked."
         }
     }
 
