@@ -1,10 +1,4 @@
 import Content
-// JSONEncoder from FoundationEssentials: no ICU, no full Foundation.
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -49,12 +43,8 @@ enum AnswerLines {
 
     /// {"error": {"field": "age", "line": 3, "message": "..."}}
     static func error(_ line: Int, _ field: AnswerField?, _ message: String) -> String {
-        struct Failure: Encodable { var line: Int; var field: String?; var message: String }
-        struct Document: Encodable { var error: Failure }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(error: Failure(line: line, field: field?.jsonKey, message: message)))) ?? Data()
-        return (String(data: data, encoding: .utf8) ?? "{\"error\":{}}") + "\n"
+        let failure: JSONValue = .object([("line", .int(line)), ("field", .string(field?.jsonKey)), ("message", .string(message))])
+        return JSONValue.object([("error", failure)]).rendered(pretty: false) + "\n"
     }
 }
 
