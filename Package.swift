@@ -6,14 +6,13 @@ import PackageDescription
 let package = Package(
     name: "decision-aid",
     products: [
-        // The aid people run: no YAML reader, no full Foundation (FoundationEssentials only).
+        // The aid people run: no YAML reader, no Foundation of any kind.
         .executable(name: "decision-aid", targets: ["decision-aid"]),
         // The same program plus the YAML reader, for reviewers: check-content DIR
         // and --content DIR (preview edited content without rebuilding).
         .executable(name: "decision-aid-content", targets: ["decision-aid-content"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
@@ -51,10 +50,10 @@ let package = Package(
         // What the aid does: answers, rules, assessment, renderers, commands, screens.
         .target(
             name: "DecisionAid",
-            dependencies: [
-                "Content", "BuiltInContent", "CNcurses",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            // No swift-argument-parser and no Foundation: the command line is
+            // read by hand (CLI/ArgumentCheck.swift), JSON written by hand
+            // (Output/JSONValue.swift), so the aid starts small (issue 12).
+            dependencies: ["Content", "BuiltInContent", "CNcurses"],
             path: "Sources/DecisionAid"
         ),
 

@@ -1,10 +1,9 @@
-import ArgumentParser
 import Foundation
 import Testing
 @testable import DecisionAid
 
-/// ArgumentCheck knows the command line's shape by itself; these keep it
-/// the same shape as the commands ArgumentParser builds from.
+/// ArgumentCheck knows the command line's shape; --help is written from it,
+/// and the commands read only what it passed.
 @Suite struct ArgumentCheckTests {
     static let commands: [(String, ArgumentCheck.Command)] = [
         ("", ArgumentCheck.root), ("assess", ArgumentCheck.assess),
@@ -16,7 +15,7 @@ import Testing
     @Test(arguments: commands.map(\.0))
     func optionsMatchTheHelp(subcommand: String) throws {
         let command = try #require(Self.commands.first { $0.0 == subcommand }?.1)
-        let help = subcommand.isEmpty ? DecisionAidCommand.helpMessage(columns: 200) : DecisionAidCommand.helpMessage(for: helpType(subcommand), columns: 200)
+        let help = Help.text(for: command, columns: 200)
         var inHelp = Set<String>()
         let pattern = try NSRegularExpression(pattern: #"--(\[no-\])?([a-z0-9][a-z0-9-]*)"#)
         for match in pattern.matches(in: help, range: NSRange(help.startIndex..., in: help)) {
@@ -31,17 +30,45 @@ import Testing
         #expect(known.subtracting(inHelp).isEmpty, "known to ArgumentCheck but not in --help: \(known.subtracting(inHelp))")
     }
 
-    func helpType(_ name: String) -> any ParsableCommand.Type {
-        switch name {
-        case "assess": return AssessCommand.self
-        case "check-content": return CheckContentCommand.self
-        default: return RulesCommand.self
+    @Test func subcommandsMatch() {
+        #expect(Set(ArgumentCheck.subcommands.map(\.name) + ["help"]) == Set(ArgumentCheck.root.subcommands))
+        for name in ArgumentCheck.root.subcommands {
+            #expect(ArgumentCheck.command(named: name)?.name == name)
         }
     }
 
-    @Test func subcommandsMatch() {
-        let names = DecisionAidCommand.configuration.subcommands.map { $0.configuration.commandName ?? "" }
-        #expect(Set(names + ["help"]) == Set(ArgumentCheck.root.subcommands))
+    /// Every option's help fits 80 columns, with the description at column 27.
+    @Test func theHelpFits80Columns() {
+        for command in [ArgumentCheck.root, ArgumentCheck.assess, ArgumentCheck.checkContent, ArgumentCheck.rules, ArgumentCheck.helpCommand] {
+            let help = Help.text(for: command)
+            for line in help.split(separator: "\n") {
+                // The usage line of rules and check-content is short; only a
+                // long option name may pass 80, on a line of its own.
+                #expect(line.count <= 80 || line.hasPrefix("  --"), "\(command.path): \(line)")
+            }
+            #expect(help.contains("-h, --help"))
+            #expect(help.hasPrefix("OVERVIEW: "))
+        }
+    }
+
+    /// The line is read as the commands need it: values, repeats, flags, --no-x.
+    @Test func theCommandsReadWhatTheCheckPassed() throws {
+        let line = try ParsedLine.parse(["assess", "--age", "-1", "--therapy", "natalizumab", "--therapy=ocrelizumab",
+                                         "--no-serious-comorbidity", "--high-efficacy-contraindicated", "--format", "json"]).get()
+        #expect(line.command.path == ArgumentCheck.assess.path)
+        let assess = AssessCommand(line)
+        #expect(assess.age == "-1" && assess.therapies == ["natalizumab", "ocrelizumab"])
+        #expect(assess.seriousComorbidity == false && assess.highEfficacyContraindicated == true)
+        #expect(assess.format == .json && assess.formatGiven && assess.subtype == nil)
+        #expect(try ParsedLine.parse(["help", "assess"]).get().helpFor?.path == ArgumentCheck.assess.path)
+        #expect(try ParsedLine.parse(["help"]).get().helpFor?.path == ArgumentCheck.root.path)
+        #expect(try ParsedLine.parse(["rules", "-h"]).get().helpFor?.path == ArgumentCheck.rules.path)
+        #expect(try ParsedLine.parse(["rules"]).get().helpFor == nil)
+        #expect(try ParsedLine.parse(["check-content", "--", "--odd-folder"]).get().positionals == ["--odd-folder"])
+        let kiosk = try DecisionAidCommand.parse(["--kiosk", "--idle-timeout", "60", "--printer", "clinic-desk", "--no-mouse"])
+        #expect(kiosk.kiosk && kiosk.idleTimeout == 60 && kiosk.printer == "clinic-desk" && kiosk.noMouse && !kiosk.noColor)
+        #expect(throws: ArgumentCheck.Failure.self) { try DecisionAidCommand.parse(["--kiosk", "--idle-timeout", "soon"]) }
+        #expect(throws: ArgumentCheck.Failure.self) { try DecisionAidCommand.parse(["--kiosk", "--idle-timeout", "2"]) }
     }
 
     /// --format's choices come from OutputFormat, so a new format is known
@@ -49,7 +76,7 @@ import Testing
     @Test func clinicianIsAFormatChoice() throws {
         #expect(try ArgumentCheck.check(["assess", "--format", "clinician"]).get() == ["assess", "--format=clinician"])
         #expect(ArgumentCheck.assess.option("format")?.choices == ["text", "json", "markdown", "clinician"])
-        let help = DecisionAidCommand.helpMessage(for: AssessCommand.self, columns: 200)
+        let help = Help.text(for: ArgumentCheck.assess, columns: 200)
         #expect(help.contains("clinician (a one-page printout for the neurologist"))
         #expect(help.contains("values: text, json, markdown, clinician"))
     }

@@ -1,12 +1,14 @@
-/// Checks the command line before swift-argument-parser sees it, so every
-/// mistake gets the bad-input contract: exit 2 and ONE line naming the
-/// option, what was wrong and what is allowed. The parser alone reads
-/// `--age -1` as a missing value, says an unknown option over four lines
-/// with exit 64, and lets a repeated option's last value win silently.
+/// The command line: its shape (commands, options, their help), and the one
+/// check every line goes through, so every mistake gets the bad-input
+/// contract: exit 2 and ONE line naming the option, what was wrong and what
+/// is allowed. `--age -1` is a value, not a missing one; an option given
+/// twice with different values is refused, with the same value kept once.
 ///
-/// It also hands the parser a tidy line: each value attached as
-/// `--age=-1` (so a value that starts with '-' is a value), and an option
-/// given twice with the same value only once.
+/// The program parses its own command line (no swift-argument-parser, which
+/// would link FoundationEssentials and cost memory at start): `check` gives
+/// a tidy line (`--age=-1`), `ParsedLine` reads it, and `Help` writes
+/// `--help` from the same shape, so what is checked and what is listed
+/// cannot drift apart.
 enum ArgumentCheck {
     struct Option {
         var name: String
@@ -20,8 +22,11 @@ enum ArgumentCheck {
         var field: AnswerField? = nil
         /// `--x` and `--no-x` share a group: giving both is a contradiction.
         var group: String? = nil
-        /// Not suggested in "did you mean" (ArgumentParser's hidden options).
+        /// Not suggested in "did you mean", not listed in --help.
         var hidden = false
+        /// What --help says about it, and the name of its value (`<YEARS>`).
+        var help = ""
+        var valueName = "VALUE"
     }
 
     struct Command {
@@ -30,6 +35,15 @@ enum ArgumentCheck {
         var subcommands: [String] = []
         var positionals = 0
         var positionalName = ""
+        /// What --help says: one line, then paragraphs.
+        var abstract = ""
+        var discussion = ""
+        /// --help's name for the positional argument (`<DIR>`) and what it is.
+        var positionalValue = ""
+        var positionalHelp = ""
+
+        /// "assess" (the last word of the path), or "" for the program itself.
+        var name: String { path == "decision-aid" ? "" : String(path.split(separator: " ").last ?? "") }
 
         func option(_ name: String) -> Option? { options.first { $0.name == name } }
     }
@@ -41,27 +55,34 @@ enum ArgumentCheck {
         var line: String { "\(command): \(message)" }
     }
 
-    // MARK: The command line's shape (a test checks it against --help)
+    // MARK: The command line's shape
 
-    static let help = Option(name: "help", takesValue: false)
-    /// ArgumentParser accepts --version on every subcommand too.
-    static let version = Option(name: "version", takesValue: false)
-    static let content = Option(name: "content", takesValue: true, allowed: "a folder of content files")
+    static let help = Option(name: "help", takesValue: false, help: "Show help information.")
+    /// Every command takes --version too.
+    static let version = Option(name: "version", takesValue: false, help: "Show the version.")
+    static let content = Option(name: "content", takesValue: true, allowed: "a folder of content files",
+                                help: "Load content from this folder instead of the built-in copy (decision-aid-content only).",
+                                valueName: "DIR")
 
     static let root = Command(path: "decision-aid", options: [
         content,
-        Option(name: "no-color", takesValue: false),
-        Option(name: "no-mouse", takesValue: false),
-        Option(name: "clinician", takesValue: false),
-        Option(name: "kiosk", takesValue: false),
-        Option(name: "plain", takesValue: false),
-        Option(name: "idle-timeout", takesValue: true, allowed: "whole seconds from 5 to 86400"),
-        Option(name: "printer", takesValue: true, allowed: "a CUPS destination such as clinic-desk"),
-        Option(name: "resume", takesValue: true, allowed: "the file you saved your answers in with s"),
+        Option(name: "no-color", takesValue: false, help: "Use no colour (bold, reverse and underline instead). Also set by NO_COLOR."),
+        Option(name: "no-mouse", takesValue: false, help: "Do not take mouse clicks, so the terminal's own text selection works."),
+        Option(name: "plain", takesValue: false, help: "Plain lines only, for screen readers, braille displays and simple terminals: each question, its numbered answers, then a prompt. Also chosen when TERM=dumb, when ACCESSIBLE is set, or when input or output is not a terminal."),
+        Option(name: "clinician", takesValue: false, help: "For a neurologist in a consultation: the exact EDSS instead of walking bands, full citations, the rules that fired with their ids and guidelines, and the whole width of wide terminals."),
+        Option(name: "kiosk", takesValue: false, help: "Run as a locked clinic terminal: nothing is saved, nothing ends the program (q starts over), and each person is wiped after --idle-timeout."),
+        Option(name: "idle-timeout", takesValue: true, allowed: "whole seconds from 5 to 86400",
+               help: "Kiosk: wipe everything after this many seconds without a key (a countdown shows first).", valueName: "SECONDS"),
+        Option(name: "printer", takesValue: true, allowed: "a CUPS destination such as clinic-desk",
+               help: "Kiosk: print to this CUPS destination (lp -d DEST). Without it a kiosk cannot print.", valueName: "DEST"),
+        Option(name: "resume", takesValue: true, allowed: "the file you saved your answers in with s",
+               help: "Open the aid at your answers as you saved them with s, to finish later. A file saved in clinician mode opens in clinician mode.",
+               valueName: "FILE"),
         version,
         help,
-        Option(name: "generate-completion-script", takesValue: true, allowed: "bash, zsh or fish", hidden: true),
-    ], subcommands: ["assess", "check-content", "rules", "help"])
+    ], subcommands: ["assess", "check-content", "rules", "help"],
+       abstract: "Think through whether a stem cell transplant (AHSCT) for MS is worth exploring.",
+       discussion: "Not medical advice: it shows what published guidelines say about people like you, to talk over with your neurologist.")
 
     static let assess: Command = {
         var options: [Option] = []
@@ -69,27 +90,85 @@ enum ArgumentCheck {
             let name = String(field.flag.dropFirst(2))
             switch field {
             case .highEfficacyContraindicated, .seriousComorbidity:
-                options.append(Option(name: name, takesValue: false, field: field, group: name))
+                options.append(Option(name: name, takesValue: false, field: field, group: name, help: fieldHelp(field)))
                 options.append(Option(name: "no-" + name, takesValue: false, field: field, group: name))
             case .therapies:
-                options.append(Option(name: name, takesValue: true, repeatable: true, allowed: field.allowed, field: field))
+                options.append(Option(name: name, takesValue: true, repeatable: true, allowed: field.allowed, field: field,
+                                      help: fieldHelp(field), valueName: "ID"))
             default:
-                options.append(Option(name: name, takesValue: true, allowed: field.allowed, field: field))
+                options.append(Option(name: name, takesValue: true, allowed: field.allowed, field: field,
+                                      help: fieldHelp(field), valueName: fieldValueName(field)))
             }
         }
-        options.append(Option(name: "answers", takesValue: true, allowed: "a JSON file, or - for standard input"))
-        options.append(Option(name: "answers-lines", takesValue: true, allowed: "a file of one JSON object per line, or - for standard input"))
+        options.append(Option(name: "answers", takesValue: true, allowed: "a JSON file, or - for standard input",
+                              help: "Read answers as JSON from FILE (- for standard input).", valueName: "FILE"))
+        options.append(Option(name: "answers-lines", takesValue: true, allowed: "a file of one JSON object per line, or - for standard input",
+                              help: "Assess many sets at once: one JSON answers object per line of FILE (- for standard input), one JSON assessment per line out, in order; a bad line gets an error object with its line number, and the rest go on (exit 2 if any failed).",
+                              valueName: "FILE"))
         let formats = OutputFormat.allCases.map(\.rawValue)
-        options.append(Option(name: "format", takesValue: true, allowed: formats.joined(separator: ", "), choices: formats))
+        options.append(Option(name: "format", takesValue: true, allowed: formats.joined(separator: ", "), choices: formats,
+                              help: "Output: text or markdown (a one-page summary to bring to your neurologist), clinician (a one-page printout for the neurologist: answers as given, the rules that fired with full citations), or json. (values: \(formats.joined(separator: ", ")); default: text)",
+                              valueName: "FORMAT"))
         options.append(content)
         options.append(version)
         options.append(help)
-        return Command(path: "decision-aid assess", options: options)
+        return Command(path: "decision-aid assess", options: options,
+                       abstract: "Print what the guidelines say for a set of answers.",
+                       discussion: """
+                       Give answers as flags, or as JSON with --answers FILE (- for standard input); \
+                       flags override the file. An answer left out counts as not answered: the result \
+                       then says which answers are needed. Not medical advice.
+
+                       Therapy ids: none, \(TherapyIDs.all.joined(separator: ", ")).
+                       Example: decision-aid assess --age 34 --subtype relapsing-remitting \
+                       --relapses-last-12-months 2 --walking unlimited --years-since-diagnosis 4 \
+                       --therapy ocrelizumab --active-on-treatment yes --no-serious-comorbidity
+                       """)
     }()
 
-    static let checkContent = Command(path: "decision-aid check-content", options: [version, help], positionals: 1, positionalName: "folder")
-    static let rules = Command(path: "decision-aid rules", options: [content, version, help])
-    static let helpCommand = Command(path: "decision-aid help", options: [help], positionals: 1, positionalName: "command")
+    /// What `assess --help` says about an answer's option.
+    static func fieldHelp(_ field: AnswerField) -> String {
+        switch field {
+        case .age: return "Age in years: \(field.allowed)."
+        case .subtype: return "MS type: \(field.allowed)."
+        case .relapsesLast12Months: return "Relapses in the last 12 months: \(field.allowed)."
+        case .newMRIActivityLast12Months: return "New or active MRI lesions in the last 12 months: \(field.allowed)."
+        case .walking: return "Walking ability: \(field.allowed)."
+        case .edss: return "Exact EDSS score (wins over --walking): \(field.allowed)."
+        case .disabilityFromRecentRelapse: return "Did the disability come on with a recent relapse: \(field.allowed)."
+        case .yearsSinceDiagnosis: return "Years since diagnosis: \(field.allowed)."
+        case .therapies: return "A treatment tried (repeat for each), or none."
+        case .activeOnTreatment: return "Did the activity of the last 12 months come while on a high-efficacy (or cladribine or S1P) drug: yes (after 6+ months on it), early (only in the first 6 months), no, unsure."
+        case .highEfficacyContraindicated: return "A doctor has ruled out high-efficacy treatment."
+        case .seriousComorbidity: return "Serious heart, lung, liver or kidney disease."
+        }
+    }
+
+    static func fieldValueName(_ field: AnswerField) -> String {
+        switch field {
+        case .age, .yearsSinceDiagnosis: return "YEARS"
+        case .subtype: return "TYPE"
+        case .relapsesLast12Months: return "N"
+        case .walking: return "ABILITY"
+        case .edss: return "SCORE"
+        case .therapies: return "ID"
+        default: return "ANSWER"
+        }
+    }
+
+    static let checkContent = Command(
+        path: "decision-aid check-content", options: [version, help], positionals: 1, positionalName: "folder",
+        abstract: "Check content files and print each problem as file:line: message.",
+        discussion: "With no folder, checks the content built into the program. Checking a folder (a reviewer's copy) is done by decision-aid-content, which has the YAML reader. Exits 1 if there are problems.",
+        positionalValue: "DIR", positionalHelp: "A folder of content YAML files (a reviewer's copy of Assets/content).")
+    static let rules = Command(path: "decision-aid rules", options: [content, version, help],
+                               abstract: "Print the candidacy rules with their reasons and sources, for a clinician to audit.")
+    static let helpCommand = Command(path: "decision-aid help", options: [help], positionals: 1, positionalName: "command",
+                                     abstract: "Show help for the program or one of its commands.",
+                                     positionalValue: "COMMAND", positionalHelp: "assess, check-content or rules.")
+
+    /// The commands --help lists, in its order.
+    static let subcommands = [assess, checkContent, rules]
 
     static func command(named name: String) -> Command? {
         switch name {

@@ -1,47 +1,49 @@
-import ArgumentParser
 import Content
 #if canImport(Glibc)
 import Glibc
 #endif
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum OutputFormat: String, CaseIterable {
     case text, json, markdown, clinician
 }
 
 /// `decision-aid assess`: answers in, assessment out, no terminal needed.
-struct AssessCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "assess",
-        abstract: "Print what the guidelines say for a set of answers.",
-        discussion: """
-        Give answers as flags, or as JSON with --answers FILE (- for standard input); \
-        flags override the file. An answer left out counts as not answered: the result \
-        then says which answers are needed. Not medical advice.
+/// Its options and help are in `ArgumentCheck.assess`.
+struct AssessCommand {
+    var age, subtype, relapses, mri, walking, edss, fromRelapse, years, activeOnTreatment: String?
+    var therapies: [String] = []
+    var highEfficacyContraindicated, seriousComorbidity: Bool?
+    var answersFile, answersLines: String?
+    var format: OutputFormat = .text
+    /// --format given on the line (--answers-lines takes only json).
+    var formatGiven = false
+    var content: ContentOptions
 
-        Therapy ids: none, \(TherapyIDs.all.joined(separator: ", ")).
-        Example: decision-aid assess --age 34 --subtype relapsing-remitting \
-        --relapses-last-12-months 2 --walking unlimited --years-since-diagnosis 4 \
-        --therapy ocrelizumab --active-on-treatment yes --no-serious-comorbidity
-        """
-    )
-
-    @Option(help: ArgumentHelp("Age in years: \(AnswerField.age.allowed).", valueName: "YEARS")) var age: String?
-    @Option(help: ArgumentHelp("MS type: \(AnswerField.subtype.allowed).", valueName: "TYPE")) var subtype: String?
-    @Option(name: .customLong("relapses-last-12-months"), help: ArgumentHelp("Relapses in the last 12 months: \(AnswerField.relapsesLast12Months.allowed).", valueName: "N")) var relapses: String?
-    @Option(name: .customLong("new-mri-activity-last-12-months"), help: ArgumentHelp("New or active MRI lesions in the last 12 months: \(AnswerField.newMRIActivityLast12Months.allowed).", valueName: "ANSWER")) var mri: String?
-    @Option(help: ArgumentHelp("Walking ability: \(AnswerField.walking.allowed).", valueName: "ABILITY")) var walking: String?
-    @Option(help: ArgumentHelp("Exact EDSS score (wins over --walking): \(AnswerField.edss.allowed).", valueName: "SCORE")) var edss: String?
-    @Option(name: .customLong("disability-from-recent-relapse"), help: ArgumentHelp("Did the disability come on with a recent relapse: \(AnswerField.disabilityFromRecentRelapse.allowed).", valueName: "ANSWER")) var fromRelapse: String?
-    @Option(name: .customLong("years-since-diagnosis"), help: ArgumentHelp("Years since diagnosis: \(AnswerField.yearsSinceDiagnosis.allowed).", valueName: "YEARS")) var years: String?
-    @Option(name: .customLong("therapy"), help: ArgumentHelp("A treatment tried (repeat for each), or none.", valueName: "ID")) var therapies: [String] = []
-    @Option(name: .customLong("active-on-treatment"), help: ArgumentHelp("Did the activity of the last 12 months come while on a high-efficacy (or cladribine or S1P) drug: yes (after 6+ months on it), early (only in the first 6 months), no, unsure.", valueName: "ANSWER")) var activeOnTreatment: String?
-    @Flag(inversion: .prefixedNo, help: "A doctor has ruled out high-efficacy treatment.") var highEfficacyContraindicated: Bool?
-    @Flag(inversion: .prefixedNo, help: "Serious heart, lung, liver or kidney disease.") var seriousComorbidity: Bool?
-
-    @Option(name: .customLong("answers"), help: ArgumentHelp("Read answers as JSON from FILE (- for standard input).", valueName: "FILE")) var answersFile: String?
-    @Option(name: .customLong("answers-lines"), help: ArgumentHelp("Assess many sets at once: one JSON answers object per line of FILE (- for standard input), one JSON assessment per line out, in order; a bad line gets an error object with its line number, and the rest go on (exit 2 if any failed).", valueName: "FILE")) var answersLines: String?
-    @Option(help: "Output: text or markdown (a one-page summary to bring to your neurologist), clinician (a one-page printout for the neurologist: answers as given, the rules that fired with full citations), or json.") var format: OutputFormat = .text
-    @OptionGroup var content: ContentOptions
+    init(_ line: ParsedLine) {
+        func text(_ field: AnswerField) -> String? { line.value(String(field.flag.dropFirst(2))) }
+        func yesNo(_ field: AnswerField) -> Bool? {
+            let name = String(field.flag.dropFirst(2))
+            return line.flag(name) ? true : line.flag("no-" + name) ? false : nil
+        }
+        age = text(.age)
+        subtype = text(.subtype)
+        relapses = text(.relapsesLast12Months)
+        mri = text(.newMRIActivityLast12Months)
+        walking = text(.walking)
+        edss = text(.edss)
+        fromRelapse = text(.disabilityFromRecentRelapse)
+        years = text(.yearsSinceDiagnosis)
+        activeOnTreatment = text(.activeOnTreatment)
+        therapies = line.values(String(AnswerField.therapies.flag.dropFirst(2)))
+        highEfficacyContraindicated = yesNo(.highEfficacyContraindicated)
+        seriousComorbidity = yesNo(.seriousComorbidity)
+        answersFile = line.value("answers")
+        answersLines = line.value("answers-lines")
+        // The check let only OutputFormat's names through.
+        format = line.value("format").flatMap(OutputFormat.init(rawValue:)) ?? .text
+        formatGiven = line.flag("format")
+        content = ContentOptions(line)
+    }
 
     func run() throws {
         let content = try self.content.load()
@@ -69,7 +71,7 @@ struct AssessCommand: ParsableCommand {
             Console.error("decision-aid assess: --answers-lines takes every answer from its file; give no answer flags and no --answers with it")
             throw ExitCode(2)
         }
-        guard format == .json || !CommandLine.arguments.contains(where: { $0.hasPrefix("--format") }) else {
+        guard format == .json || !formatGiven else {
             Console.error("decision-aid assess: --answers-lines always writes one JSON assessment per line; leave out --format or give --format json")
             throw ExitCode(2)
         }

@@ -1,16 +1,10 @@
-import ArgumentParser
 import Content
 
 /// `decision-aid check-content [DIR]`: validate content, list every problem.
-struct CheckContentCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check-content",
-        abstract: "Check content files and print each problem as file:line: message.",
-        discussion: "With no folder, checks the content built into the program. Checking a folder (a reviewer's copy) is done by decision-aid-content, which has the YAML reader. Exits 1 if there are problems."
-    )
-
-    @Argument(help: ArgumentHelp("A folder of content YAML files (a reviewer's copy of Assets/content).", valueName: "DIR"))
+struct CheckContentCommand {
     var directory: String?
+
+    init(_ line: ParsedLine) { directory = line.positionals.first }
 
     func run() throws {
         if let directory, ProgramContent.folderReader == nil {

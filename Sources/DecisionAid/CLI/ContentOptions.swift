@@ -1,14 +1,12 @@
-import ArgumentParser
 import Content
 
 /// `--content DIR`: load a reviewer's edited copy instead of the built-in
 /// content. Only decision-aid-content reads folders (it has the YAML reader);
 /// decision-aid says so in one line and exits 2.
-public struct ContentOptions: ParsableArguments {
-    @Option(name: .customLong("content"), help: ArgumentHelp("Load content from this folder instead of the built-in copy (decision-aid-content only).", valueName: "DIR"))
-    public var directory: String?
+struct ContentOptions {
+    var directory: String?
 
-    public init() {}
+    init(_ line: ParsedLine) { directory = line.value("content") }
 
     /// Loads content, or prints every problem as file:line: message and exits 1.
     func load() throws -> ContentSet {

@@ -1,21 +1,10 @@
-import ArgumentParser
 import Content
 
 /// The program's front door: subcommands, or the interactive aid with none.
-public struct DecisionAidCommand: ParsableCommand {
+/// Its options and help are in `ArgumentCheck.root`.
+public struct DecisionAidCommand {
     public static let programVersion = "0.1.0"
 
-    public static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "decision-aid",
-            abstract: "Think through whether a stem cell transplant (AHSCT) for MS is worth exploring.",
-            discussion: "Not medical advice: it shows what published guidelines say about people like you, to talk over with your neurologist.",
-            version: versionText,
-            subcommands: [AssessCommand.self, CheckContentCommand.self, RulesCommand.self]
-        )
-    }
-
-    // Computed once: ArgumentParser reads the configuration several times while parsing.
     static let versionText: String = {
         guard case .success(let content) = ProgramContent.builtIn else {
             return "decision-aid \(programVersion) (built-in content has problems: run decision-aid check-content)"
@@ -23,42 +12,43 @@ public struct DecisionAidCommand: ParsableCommand {
         return "decision-aid \(programVersion), content \(content.about.version), reviewed \(content.about.reviewed), review by \(content.about.reviewBy)"
     }()
 
-    @OptionGroup var content: ContentOptions
-
-    @Flag(name: .customLong("no-color"), help: "Use no colour (bold, reverse and underline instead). Also set by NO_COLOR.")
-    var noColor = false
-
-    @Flag(name: .customLong("no-mouse"), help: "Do not take mouse clicks, so the terminal's own text selection works.")
-    var noMouse = false
-
-    @Flag(name: .customLong("plain"), help: "Plain lines only, for screen readers, braille displays and simple terminals: each question, its numbered answers, then a prompt. Also chosen when TERM=dumb, when ACCESSIBLE is set, or when input or output is not a terminal.")
-    var plain = false
-
-    @Flag(name: .customLong("clinician"), help: "For a neurologist in a consultation: the exact EDSS instead of walking bands, full citations, the rules that fired with their ids and guidelines, and the whole width of wide terminals.")
-    var clinician = false
-
-    @Flag(name: .customLong("kiosk"), help: "Run as a locked clinic terminal: nothing is saved, nothing ends the program (q starts over), and each person is wiped after --idle-timeout.")
-    var kiosk = false
-
-    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Kiosk: wipe everything after this many seconds without a key (a countdown shows first).", valueName: "SECONDS"))
+    var content: ContentOptions
+    var noColor = false, noMouse = false, plain = false, clinician = false, kiosk = false
     var idleTimeout: Int?
-
-    @Option(name: .customLong("printer"), help: ArgumentHelp("Kiosk: print to this CUPS destination (lp -d DEST). Without it a kiosk cannot print.", valueName: "DEST"))
     var printer: String?
-
-    @Option(name: .customLong("resume"), help: ArgumentHelp("Open the aid at your answers as you saved them with s, to finish later. A file saved in clinician mode opens in clinician mode.", valueName: "FILE"))
     var resume: String?
 
-    public init() {}
-
-    public func validate() throws {
+    /// The aid's options from a checked line; a value that does not read,
+    /// or options that do not go together, is the one-line message.
+    init(_ line: ParsedLine) throws(ArgumentCheck.Failure) {
+        content = ContentOptions(line)
+        noColor = line.flag("no-color")
+        noMouse = line.flag("no-mouse")
+        plain = line.flag("plain")
+        clinician = line.flag("clinician")
+        kiosk = line.flag("kiosk")
+        printer = line.value("printer")
+        resume = line.value("resume")
+        if let seconds = line.value("idle-timeout") {
+            guard let whole = Int(seconds) else {
+                throw ArgumentCheck.Failure(command: "decision-aid", message: "--idle-timeout: '\(seconds.echoed(limit: 25))' is not a whole number; allowed: whole seconds from 5 to 86400")
+            }
+            idleTimeout = whole
+        }
         if let problem = Self.problem(kiosk: kiosk, plain: plain, clinician: clinician, idleTimeout: idleTimeout,
                                       printer: printer, contentDirectory: content.directory, resume: resume) {
-            throw ValidationError(problem)
+            var message = problem
+            while message.hasSuffix(".") { message.removeLast() }
+            throw ArgumentCheck.Failure(command: "decision-aid", message: "\(message.echoed(limit: 300)); see 'decision-aid --help'")
         }
     }
 
-    /// What is wrong with these options together, or nil (QuickStart asks too).
+    /// Checks and reads a raw command line for the aid itself (tests).
+    static func parse(_ arguments: [String]) throws(ArgumentCheck.Failure) -> DecisionAidCommand {
+        try DecisionAidCommand(ParsedLine.parse(arguments).get())
+    }
+
+    /// What is wrong with these options together, or nil.
     static func problem(kiosk: Bool, plain: Bool, clinician: Bool, idleTimeout: Int?, printer: String?, contentDirectory: String?,
                         resume: String? = nil) -> String? {
         if kiosk && plain {
@@ -94,7 +84,7 @@ public struct DecisionAidCommand: ParsableCommand {
     /// refused before anything is parsed or read. Returns the message, or nil.
     public static func kioskRefusal(_ arguments: [String]) -> String? {
         guard arguments.contains("--kiosk") else { return nil }
-        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        let names = ArgumentCheck.subcommands.map(\.name)
         guard let sub = arguments.first(where: names.contains) else { return nil }
         return "decision-aid: --kiosk runs only the aid itself; '\(sub)' is not available in kiosk mode (it can read files)"
     }
@@ -104,7 +94,7 @@ public struct DecisionAidCommand: ParsableCommand {
     /// the message, or nil.
     public static func clinicianRefusal(_ arguments: [String]) -> String? {
         guard arguments.contains("--clinician") else { return nil }
-        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        let names = ArgumentCheck.subcommands.map(\.name)
         guard let sub = arguments.first(where: names.contains) else { return nil }
         return "decision-aid: --clinician sets up the interactive aid only; '\(sub)' does not use it"
     }
@@ -128,12 +118,12 @@ public struct DecisionAidCommand: ParsableCommand {
     }
 
     /// With no subcommand: the interactive aid.
-    public func run() throws {
+    func run() throws {
         try Self.start(content: try self.content.load(), settings: settings, plain: plain, kiosk: kiosk,
                        noColor: noColor, mouse: !noMouse, resume: resume)
     }
 
-    /// The aid, plain or full-screen (QuickStart starts it here too).
+    /// The aid, plain or full-screen.
     static func start(content: ContentSet, settings: Settings, plain: Bool, kiosk: Bool, noColor: Bool, mouse: Bool,
                       resume: String? = nil) throws {
         // A saved session is read and checked before anything is shown: a

@@ -1,8 +1,11 @@
-import ArgumentParser
+/// A command's exit status, thrown to end it (0 is never thrown).
+struct ExitCode: Error, Equatable {
+    let rawValue: Int32
+    init(_ rawValue: Int32) { self.rawValue = rawValue }
+}
 
 extension DecisionAidCommand {
-    /// The program's entry point. It replaces ArgumentParser's `main()` (this
-    /// one is found first for `DecisionAidCommand.main()`) so that:
+    /// The program's entry point:
     /// - the command line is checked first (ArgumentCheck): bad input is one
     ///   line and exit 2;
     /// - help and version are written with a checked write, and a write or
@@ -35,46 +38,36 @@ extension DecisionAidCommand {
             Console.error(refusal)
             return ExitStatus.badInput
         }
-        let name = commandName(checked)
+        let line = ParsedLine(tidy: checked)
+        let name = line.command.path == ArgumentCheck.helpCommand.path ? ArgumentCheck.root.path : line.command.path
         do {
-            if let quick = QuickStart(checked) {
-                try quick.run()
+            if let command = line.helpFor {
+                try Console.out(Help.text(for: command) + "\n")
                 return ExitStatus.success
             }
-            var command = try parseAsRoot(checked)
-            try command.run()
+            if line.wantsVersion {
+                try Console.out(versionText + "\n")
+                return ExitStatus.success
+            }
+            switch line.command.path {
+            case ArgumentCheck.assess.path: try AssessCommand(line).run()
+            case ArgumentCheck.rules.path: try RulesCommand(line).run()
+            case ArgumentCheck.checkContent.path: try CheckContentCommand(line).run()
+            default: try DecisionAidCommand(line).run()
+            }
             return ExitStatus.success
+        } catch let failure as ArgumentCheck.Failure {
+            Console.error(failure.line)
+            return ExitStatus.badInput
         } catch let failure as StreamFailure {
             Console.error("\(name): \(failure.message)")
             return ExitStatus.ioError
-        } catch let exit as ExitCode where exit != .success {
-            // Checked before exitCode(for:), which builds the help text to decide.
+        } catch let exit as ExitCode {
             return exit.rawValue
         } catch {
-            if exitCode(for: error) == .success {
-                // --help, --version, help COMMAND.
-                do {
-                    try Console.out(fullMessage(for: error) + "\n")
-                } catch {
-                    Console.error("\(name): \(error.message)")
-                    return ExitStatus.ioError
-                }
-                return ExitStatus.success
-            }
-            if let exit = error as? ExitCode { return exit.rawValue }
-            // A mistake ArgumentCheck let through: still one line, still exit 2.
-            let first = message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "the command line is not valid"
-            var line = first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
-            while line.hasSuffix(".") { line.removeLast() }
-            Console.error("\(name): \(line.echoed(limit: 300)); see '\(name) --help'")
-            return ExitStatus.badInput
+            // Nothing else is thrown; if it were, still one line.
+            Console.error("\(name): \(String(describing: error).echoed(limit: 300))")
+            return ExitStatus.ioError
         }
-    }
-
-    /// "decision-aid assess" when the first word is a subcommand.
-    static func commandName(_ arguments: [String]) -> String {
-        let sub = arguments.first { !$0.hasPrefix("-") }
-        if let sub, ArgumentCheck.command(named: sub) != nil { return "decision-aid \(sub)" }
-        return "decision-aid"
     }
 }

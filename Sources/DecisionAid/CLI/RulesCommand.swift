@@ -1,14 +1,10 @@
-import ArgumentParser
 import Content
 
 /// `decision-aid rules`: the rule table with words and sources, for audit.
-struct RulesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rules",
-        abstract: "Print the candidacy rules with their reasons and sources, for a clinician to audit."
-    )
+struct RulesCommand {
+    var content: ContentOptions
 
-    @OptionGroup var content: ContentOptions
+    init(_ line: ParsedLine) { content = ContentOptions(line) }
 
     func run() throws {
         let content = try self.content.load()

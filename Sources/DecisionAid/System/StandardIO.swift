@@ -101,8 +101,7 @@ enum ProcessSetup {
         signal(SIGXFSZ, SIG_IGN)
     }
 
-    /// Ends the process with `status` (the C library's exit, which
-    /// ArgumentParser's own `exit(withError:)` hides inside commands).
+    /// Ends the process with `status` (the C library's exit).
     static func exit(_ status: Int32) -> Never {
         #if canImport(Glibc)
         Glibc.exit(status)
