@@ -57,6 +57,8 @@ import Testing
         var files = ShippedContent.files
         files["about.yaml"] = files["about.yaml"]?.replacingOccurrences(of: "version: \"", with: "version: \"9")
         for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let help = try Binary.run(["help", "assess"], executable: Binary.contentToolPath)
+        #expect(help.status == 0 && help.stdout.contains("USAGE: decision-aid-content assess"), "\(help.stdout.prefix(300))")
         let check = try Binary.run(["check-content", folder.path], executable: Binary.contentToolPath)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains("is valid"))

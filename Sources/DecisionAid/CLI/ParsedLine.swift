@@ -62,7 +62,9 @@ enum Help {
     /// Where descriptions start, as the usual command-line help has it.
     static let column = 26
 
-    static func text(for command: ArgumentCheck.Command, columns: Int = 80) -> String {
+    /// The help for `command`; `program` is the name it was run as
+    /// (decision-aid-content takes the same commands).
+    static func text(for command: ArgumentCheck.Command, columns: Int = 80, program: String = "decision-aid") -> String {
         var out: [String] = []
         let width = max(columns, 40)
         out += wrap("OVERVIEW: " + command.abstract, width: width)
@@ -71,7 +73,7 @@ enum Help {
             out += wrap(command.discussion, width: width)
         }
         out.append("")
-        out.append("USAGE: " + usage(command))
+        out.append("USAGE: " + program + usage(command).dropFirst("decision-aid".count))
         if command.positionals > 0 {
             out.append("")
             out.append("ARGUMENTS:")
@@ -93,7 +95,7 @@ enum Help {
             out.append("SUBCOMMANDS:")
             for sub in ArgumentCheck.subcommands { out += entry(sub.name, sub.abstract, width: width) }
             out.append("")
-            out.append("  See 'decision-aid help <subcommand>' for detailed help.")
+            out.append("  See '\(program) help <subcommand>' for detailed help.")
         }
         return out.joined(separator: "\n")
     }

@@ -42,7 +42,8 @@ extension DecisionAidCommand {
         let name = line.command.path == ArgumentCheck.helpCommand.path ? ArgumentCheck.root.path : line.command.path
         do {
             if let command = line.helpFor {
-                try Console.out(Help.text(for: command) + "\n")
+                let program = ProgramContent.folderReader == nil ? "decision-aid" : "decision-aid-content"
+                try Console.out(Help.text(for: command, program: program) + "\n")
                 return ExitStatus.success
             }
             if line.wantsVersion {
