@@ -291,7 +291,9 @@ func navigate(_ key: Key, _ m: inout Model, items: Int, spaceScrolls: Bool = tru
         } else {
             scroll(by: 1, &m, path)
         }
-    case .pageDown, .character(" ") where key == .pageDown || spaceScrolls:
+    case .character(" ") where !spaceScrolls:
+        return false        // Space is this page's action, not a scroll
+    case .pageDown, .character(" "):
         scroll(by: page, &m, path)
         focusInView(&m, path, items: items, downward: true)
     case .pageUp:
