@@ -157,7 +157,7 @@ public enum RuleTable {
         Rule("activity-unknown", .level(.needMoreInformation),
              "MRI activity unknown, and the MRI would change the level", settledBy: [.newMRIActivityLast12Months]) { _ in nil },
         Rule("relapse-cause-unsure", .level(.needMoreInformation),
-             "EDSS 6.5 to 7.5, unsure whether it came with a recent relapse, and that would change the level",
+             "EDSS 6.5 to 7.5 (or not given, so it could be), unsure whether it came with a recent relapse, and that would change the level",
              settledBy: [.disabilityFromRecentRelapse]) { _ in nil },
         Rule("active-on-treatment-unsure", .level(.needMoreInformation),
              "Unsure whether the activity happened while on the drug, and that would change the level",
