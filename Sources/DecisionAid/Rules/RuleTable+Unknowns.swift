@@ -160,19 +160,19 @@ extension RuleTable {
     static func representatives(_ field: AnswerField) -> [(String, (inout Answers) -> Void)] {
         switch field {
         case .age:
-            return [16, 30, 47, 52, 60, 70].map { age in ("\(age)", { $0.age = age }) }
+            return [16, 30, 47, 52, 60, 70].map { (age: Int) in ("\(age)", { $0.age = age }) }
         case .subtype:
             return Subtype.allCases.map { subtype in (subtype.rawValue, { $0.subtype = subtype }) }
         case .relapsesLast12Months:
-            return [0, 1, 2].map { n in ("\(n)", { $0.relapsesLast12Months = n }) }
+            return [0, 1, 2].map { (n: Int) in ("\(n)", { $0.relapsesLast12Months = n }) }
         case .newMRIActivityLast12Months:
             return [MRIActivity.yes, .no].map { mri in (mri.rawValue, { $0.newMRIActivityLast12Months = mri }) }
         case .walking, .edss:
-            return [3.0, 6.0, 6.5, 7.5, 8.0].map { score in ("\(score)", { $0.walking = nil; $0.edss = score }) }
+            return [3.0, 6.0, 6.5, 7.5, 8.0].map { (score: Double) in ("\(score)", { $0.walking = nil; $0.edss = score }) }
         case .disabilityFromRecentRelapse:
             return [YesNoUnsure.yes, .no].map { v in (v.rawValue, { $0.disabilityFromRecentRelapse = v }) }
         case .yearsSinceDiagnosis:
-            return [3, 12].map { years in ("\(years)", { $0.yearsSinceDiagnosis = years }) }
+            return [3, 12].map { (years: Int) in ("\(years)", { $0.yearsSinceDiagnosis = years }) }
         case .therapies:
             return [[], ["glatiramer-acetate"], ["cladribine"], ["ocrelizumab"]].map { ids in
                 (ids.first ?? "none", { $0.therapies = ids })
@@ -180,9 +180,9 @@ extension RuleTable {
         case .activeOnTreatment:
             return [ActivityOnTreatment.yes, .early, .no].map { v in (v.rawValue, { $0.activeOnTreatment = v }) }
         case .highEfficacyContraindicated:
-            return [true, false].map { v in ("\(v)", { $0.highEfficacyContraindicated = v }) }
+            return [true, false].map { (v: Bool) in ("\(v)", { $0.highEfficacyContraindicated = v }) }
         case .seriousComorbidity:
-            return [true, false].map { v in ("\(v)", { $0.seriousComorbidity = v }) }
+            return [true, false].map { (v: Bool) in ("\(v)", { $0.seriousComorbidity = v }) }
         }
     }
 }

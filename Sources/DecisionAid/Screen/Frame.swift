@@ -179,6 +179,8 @@ public struct Frame: Sendable, Equatable {
     ]
 
     public static func width(of text: String) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
+        // ASCII: a column per byte, controls none (CR LF, one character, is 0 either way).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.reduce(0) { $0 + width(of: UInt32($1)) } }
+        return text.reduce(0) { $0 + width(of: $1) }
     }
 }
