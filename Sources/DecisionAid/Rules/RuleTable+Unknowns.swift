@@ -17,14 +17,14 @@ extension RuleTable {
     }
 
     public static func evaluate(_ answers: Answers) -> Evaluation {
-        let leaves = completions(of: answers)
         // One bit per rule of the table that fires on each filling (a test
         // keeps the table under 64 rules).
-        let masks = leaves.map { leaf in
-            rules.indices.reduce(UInt64(0)) { mask, i in rules[i].trigger(leaf.answers) != nil ? mask | 1 << i : mask }
+        let leaves = completions(of: answers) { filled in
+            rules.indices.reduce(UInt64(0)) { mask, i in rules[i].trigger(filled) != nil ? mask | 1 << i : mask }
         }
+        let masks = leaves.map(\.mask)
         let levels = masks.map(level(of:))
-        let unknowns = unknownOrder.filter { field in leaves.contains { $0.filled[field] != nil } }
+        let unknowns = unknownOrder.indices.filter { i in leaves.contains { $0.value(i) != 0 } }.map { unknownOrder[$0] }
 
         // Rules that fire however the unknowns are filled, worded from the
         // answers as given where they fire on them.
@@ -34,7 +34,7 @@ extension RuleTable {
             rules.indices.compactMap { i in
                 let rule = rules[i]
                 guard mask & (1 << i) != 0, keep(rule) else { return nil }
-                let trigger = rule.trigger(answers) ?? leaves.lazy.compactMap { rule.trigger($0.answers) }.first
+                let trigger = rule.trigger(answers) ?? leaves.lazy.compactMap { rule.trigger(filled(answers, $0.key)) }.first
                 return trigger.map { (rule: rule, trigger: $0) }
             }
         }
@@ -111,43 +111,57 @@ extension RuleTable {
         // An unknown that also decides which other questions apply is not
         // caught above; it decides if its values lead to different levels.
         return unknowns.filter { field in
-            var byValue: [String: Set<CandidacyLevel>] = [:]
-            for (leaf, level) in zip(leaves, levels) { byValue[leaf.filled[field] ?? "", default: []].insert(level) }
+            let i = unknownOrder.firstIndex(of: field) ?? 0
+            var byValue: [UInt64: Set<CandidacyLevel>] = [:]
+            for (leaf, level) in zip(leaves, levels) { byValue[leaf.value(i), default: []].insert(level) }
             return Set(byValue.values).count > 1
         }
     }
 
+    /// One way of filling the unknown answers, as a number: 4 bits per answer
+    /// in `unknownOrder`, the position of its representative value plus 1
+    /// (0: not filled); and the rules that fire on it. The filled answers
+    /// themselves are not kept (thousands of copies made `assess` hold a
+    /// megabyte): `filled(_:_:)` makes them again from the key.
     struct Completion {
-        var answers: Answers
-        /// The value given to each unknown, as text.
-        var filled: [AnswerField: String]
-        /// The same as a number: 4 bits per answer in `unknownOrder`, the
-        /// value's position plus 1 (0: not filled).
         var key: UInt64
+        var mask: UInt64
+
+        /// The position plus 1 of the value the answer at `index` of
+        /// `unknownOrder` was filled with, or 0.
+        func value(_ index: Int) -> UInt64 { (key >> (4 * UInt64(index))) & 0xF }
     }
 
     /// Every way of filling the unknown answers that apply, from small sets of
     /// representative values, in question order (an earlier answer can make a
-    /// later question not apply).
-    static func completions(of answers: Answers) -> [Completion] {
+    /// later question not apply), each with `rulesFiring` of the filled answers.
+    static func completions(of answers: Answers, rulesFiring: (Answers) -> UInt64) -> [Completion] {
         var result: [Completion] = []
-        func fill(_ a: Answers, _ filled: [AnswerField: String], _ key: UInt64, from index: Int) {
-            let order = unknownOrder
+        let order = unknownOrder
+        func fill(_ a: Answers, _ key: UInt64, from index: Int) {
             guard let next = order[index...].firstIndex(where: { a.isUnknown($0) }) else {
-                result.append(Completion(answers: a, filled: filled, key: key))
+                result.append(Completion(key: key, mask: rulesFiring(a)))
                 return
             }
-            let field = order[next]
-            for (position, (text, set)) in representatives(field).enumerated() {
+            for (position, (_, set)) in representatives(order[next]).enumerated() {
                 var b = a
                 set(&b)
-                var f = filled
-                f[field] = text
-                fill(b, f, key | UInt64(position + 1) << (4 * UInt64(next)), from: next + 1)
+                fill(b, key | UInt64(position + 1) << (4 * UInt64(next)), from: next + 1)
             }
         }
-        fill(answers, [:], 0, from: 0)
+        fill(answers, 0, from: 0)
         return result
+    }
+
+    /// The answers filled as `key` says (see `Completion`), in question order
+    /// as `completions` filled them.
+    static func filled(_ answers: Answers, _ key: UInt64) -> Answers {
+        var a = answers
+        for (index, field) in unknownOrder.enumerated() {
+            let position = Int((key >> (4 * UInt64(index))) & 0xF)
+            if position > 0 { representatives(field)[position - 1].1(&a) }
+        }
+        return a
     }
 
     /// The answers in question order; the EDSS stands for walking or exact score.
