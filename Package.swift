@@ -3,6 +3,30 @@ import PackageDescription
 
 // Linux only: the terminal code is written against glibc's ncursesw
 // (Sources/CNcurses), so no Apple platform is claimed.
+
+// How the release build of decision-aid is linked, so that it starts small
+// and fast (issue 12; measured with scripts/startup-measure, README "Release
+// build and speed"). Debug builds and the other programs are linked as usual.
+// - Each function in its own section, and lld placing the functions the start
+//   runs side by side (Sources/decision-aid/startup.order, written by
+//   scripts/startup-profile --order): Linux maps a binary 64 KB at a time, so
+//   start-up code spread over the whole binary made most of it resident.
+// - libstdc++ linked statically (Sources/decision-aid/link/libstdc++.so is a
+//   linker script naming libstdc++.a, because swiftc puts its own -lstdc++
+//   first): fewer symbols for the loader to look up, one library fewer.
+// - Packed relative relocations (RELR, needs glibc 2.36: Debian 12 has it):
+//   the relocation table shrinks from 650 KB to a few KB, and the binary
+//   stays position-independent, so a kiosk keeps address randomisation.
+let root = String(#filePath.dropLast("/Package.swift".count))
+let sectionPerFunction: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections"], .when(configuration: .release))]
+let startupLink: [LinkerSetting] = [.unsafeFlags([
+    "-use-ld=lld",
+    "-Xlinker", "--symbol-ordering-file=\(root)/Sources/decision-aid/startup.order", "-Xlinker", "--no-warn-symbol-ordering",
+    "-L", "\(root)/Sources/decision-aid/link",
+    "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+    "-Xlinker", "--no-export-dynamic",
+], .when(configuration: .release))]
+
 let package = Package(
     name: "decision-aid",
     products: [
@@ -24,7 +48,8 @@ let package = Package(
         .target(
             name: "Content",
             path: "Sources/Content",
-            exclude: ["YAML", "BuiltIn"]
+            exclude: ["YAML", "BuiltIn"],
+            swiftSettings: sectionPerFunction
         ),
 
         // Reading content from YAML with file:line problems (Yams, Foundation),
@@ -44,6 +69,7 @@ let package = Package(
             name: "BuiltInContent",
             dependencies: ["Content"],
             path: "Sources/Content/BuiltIn",
+            swiftSettings: sectionPerFunction,
             plugins: ["CompileContentPlugin"]
         ),
 
@@ -54,10 +80,14 @@ let package = Package(
             // read by hand (CLI/ArgumentCheck.swift), JSON written by hand
             // (Output/JSONValue.swift), so the aid starts small (issue 12).
             dependencies: ["Content", "BuiltInContent", "CNcurses"],
-            path: "Sources/DecisionAid"
+            path: "Sources/DecisionAid",
+            swiftSettings: sectionPerFunction
         ),
 
-        .executableTarget(name: "decision-aid", dependencies: ["DecisionAid"], path: "Sources/decision-aid"),
+        .executableTarget(
+            name: "decision-aid", dependencies: ["DecisionAid"], path: "Sources/decision-aid",
+            exclude: ["startup.order", "link"], linkerSettings: startupLink
+        ),
         .executableTarget(
             name: "decision-aid-content", dependencies: ["DecisionAid", "ContentYAML"], path: "Sources/decision-aid-content"
         ),

@@ -1,3 +1,4 @@
+import BuiltInContent
 import Content
 import Foundation
 import Testing
@@ -27,6 +28,16 @@ func embedded(_ name: String, replacing old: String, by new: String) -> [String:
         #expect(content.rules.count == RuleTable.allRules.count)
         #expect(content.therapies.map(\.id) == TherapyIDs.all)
         #expect(Set(content.levels.keys) == Set(CandidacyLevel.allCases.map(\.rawValue)))
+    }
+
+    /// A release build trusts the built-in content at start (it cannot
+    /// change after the build); this is the check it relies on.
+    @Test func theBuiltInContentKeepsTheContract() throws {
+        #expect(ContentContract.problems(in: BuiltInContent.content).map(\.description) == [])
+        guard case .success = ProgramContent.checkedBuiltIn else {
+            Issue.record("the built-in content breaks the contract")
+            return
+        }
     }
 
     @Test func theTransplantOptionMustExist() throws {

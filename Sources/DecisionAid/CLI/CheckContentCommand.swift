@@ -13,7 +13,7 @@ struct CheckContentCommand {
         }
         let content: ContentSet
         do {
-            content = try ProgramContent.load(directory: directory)
+            content = try ProgramContent.load(directory: directory, checked: true)
         } catch {
             Console.error(error.shown)
             Console.error("\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s") found")
