@@ -18,7 +18,7 @@ import PackageDescription
 //   the relocation table shrinks from 650 KB to a few KB, and the binary
 //   stays position-independent, so a kiosk keeps address randomisation.
 let root = String(#filePath.dropLast("/Package.swift".count))
-let sectionPerFunction: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections"], .when(configuration: .release))]
+let sectionPerFunction: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections", "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release))]
 let startupLink: [LinkerSetting] = [.unsafeFlags([
     "-use-ld=lld",
     "-Xlinker", "--symbol-ordering-file=\(root)/Sources/decision-aid/startup.order", "-Xlinker", "--no-warn-symbol-ordering",
