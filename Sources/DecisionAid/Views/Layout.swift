@@ -122,7 +122,7 @@ struct Chrome {
         frame.put(" " + title, row: 0, column: 0, style: .heading)
         frame.put(right, row: 0, column: max(0, width - Frame.width(of: right)), style: .heading)
         frame.restyle(row: 0, from: 0, count: width, style: .heading)
-        frame.put(String(repeating: glyphs.rule, count: width), row: 1, column: 0, style: .muted)
+        frame.put(repeating: glyphs.rule, count: width, row: 1, column: 0, style: .muted)
 
         let top = 2
         // A status message shows in full: it takes as many rows as it needs
@@ -155,7 +155,7 @@ struct Chrome {
                 frame.put(row, row: size.height - 1 - statusHeight + index, column: 0, style: style)
             }
         } else {
-            frame.put(String(repeating: glyphs.rule, count: width), row: size.height - 2, column: 0, style: .muted)
+            frame.put(repeating: glyphs.rule, count: width, row: size.height - 2, column: 0, style: .muted)
         }
         // Scroll marks sit on the rule rows, so they never cover text. Every
         // page scrolls with Page Down, so a mark always means a key reaches more.
