@@ -20,8 +20,9 @@
 public struct InputDecoder: Sendable {
     /// Sequences from the terminal's description (terminfo), tried before the
     /// built-in ones. Only sequences starting with ESC are used.
-    private var extra: [[UInt8]: Key] = [:]
-    private var extraPrefixes: Set<[UInt8]> = []
+    /// A list, searched in full, not a dictionary: there are two dozen at most,
+    /// and hashing arrays costs more at start than any search here.
+    private var extra: [(sequence: [UInt8], key: Key)] = []
     private var held: [UInt8] = []
 
     /// Longest escape sequence taken as one; longer ones are line noise.
@@ -29,8 +30,7 @@ public struct InputDecoder: Sendable {
 
     public init(extraSequences: [([UInt8], Key)] = []) {
         for (sequence, key) in extraSequences where sequence.count >= 2 && sequence[0] == 0x1B {
-            extra[sequence] = key
-            for length in 1..<sequence.count { extraPrefixes.insert(Array(sequence[0..<length])) }
+            extra.append((sequence, key))
         }
     }
 
@@ -144,9 +144,10 @@ public struct InputDecoder: Sendable {
             var couldGrow = available == 1
             if available >= 2 {
                 for length in 2...min(available, InputDecoder.maximumSequence) {
-                    let candidate = Array(input[start..<start + length])
-                    if let key = extra[candidate] { best = (key, length) }
-                    guard extraPrefixes.contains(candidate) else { break }
+                    let candidate = input[start..<start + length]
+                    // The last one listed wins, as it did when they were a dictionary's keys.
+                    if let match = extra.last(where: { $0.sequence.elementsEqual(candidate) }) { best = (match.key, length) }
+                    guard extra.contains(where: { $0.sequence.count > length && $0.sequence.starts(with: candidate) }) else { break }
                     if length == available { couldGrow = true }
                 }
             }

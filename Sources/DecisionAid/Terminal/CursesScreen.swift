@@ -42,13 +42,17 @@ public final class CursesScreen {
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
-    private let attributes: [Style: (attrs: attr_t, pair: Int16)]
+    /// Whether styles have colour pairs (see attributes(of:)).
+    private let color: Bool
     private let tickMilliseconds: Int32 = 250
     /// How long to wait for the rest of an escape sequence before taking a lone ESC as Escape.
     private let escapeDelayMilliseconds: Int32 = 25
-    private var previousActions: [Int32: sigaction]
+    /// The signal actions to put back, in the order they were replaced.
+    private var previousActions: [(Int32, sigaction)]
     private var decoder: InputDecoder
     private var inputBuffer: [UInt8] = []
+    /// The ASCII run draw() is collecting (kept to reuse its storage).
+    private var run: [UInt8] = []
     private var lastFrame: Frame?
     /// Set after a resize: the next draw repaints the whole terminal.
     private var needsRepaint = false
@@ -60,12 +64,11 @@ public final class CursesScreen {
     }
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, capabilities: Capabilities,
-                 attributes: [Style: (attrs: attr_t, pair: Int16)], previousActions: [Int32: sigaction],
-                 decoder: InputDecoder) {
+                 previousActions: [(Int32, sigaction)], decoder: InputDecoder) {
         self.screen = screen
         self.window = window
         self.capabilities = capabilities
-        self.attributes = attributes
+        self.color = capabilities.color
         self.previousActions = previousActions
         self.decoder = decoder
     }
@@ -86,7 +89,7 @@ public final class CursesScreen {
         // at their default) installs none of its own. See "Signals" below.
         let previous = installSignalHandlers()
         func undoSignals() {
-            for (sig, action) in previous { var a = action; sigaction(sig, &a, nil) }
+            for (sig, action) in previous.reversed() { var a = action; sigaction(sig, &a, nil) }
         }
 
         // newterm, unlike initscr, returns nil for an unknown TERM instead of exiting.
@@ -110,7 +113,7 @@ public final class CursesScreen {
 
         let unicode = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } == "UTF-8"
         let color = !noColor && !noColorRequested() && has_colors() && start_color() == OK && cn_colors() >= 8
-        let attributes = color ? colorAttributes() : monochromeAttributes()
+        if color { initColorPairs() }
 
         if mouse {
             // ncurses sends the terminal's own "report the mouse" sequence;
@@ -121,14 +124,14 @@ public final class CursesScreen {
 
         let result = CursesScreen(screen: screen, window: window,
                                   capabilities: Capabilities(unicode: unicode, color: color, consoleFont: term == "linux" || term.hasPrefix("linux-")),
-                                  attributes: attributes, previousActions: previous,
+                                  previousActions: previous,
                                   decoder: InputDecoder(extraSequences: terminfoKeys()))
         armEmergencyRestore(mouse: mouse)
         // One-shot (SA_RESETHAND): the default action is back in place when the
         // handler re-raises, so the process still dies of the same signal.
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
-            result.previousActions[sig] = setAction(sig, handler: { sig in emergencyRestore(); raise(sig) },
-                                                    flags: Int32(bitPattern: UInt32(SA_RESETHAND)))
+            result.previousActions.append((sig, setAction(sig, handler: { sig in emergencyRestore(); raise(sig) },
+                                                    flags: Int32(bitPattern: UInt32(SA_RESETHAND)))))
         }
         isOpen = true
         return result
@@ -158,37 +161,45 @@ public final class CursesScreen {
     }
 
     /// Colour is a second cue only: every style keeps the attribute it has
-    /// without colour, so meaning never rests on hue alone.
-    private static func colorAttributes() -> [Style: (attrs: attr_t, pair: Int16)] {
-        let background: Int16 = use_default_colors() == OK ? -1 : Int16(COLOR_BLACK)
-        let pairs: [(Style, Int32, Int16?)] = [
-            (.heading, COLOR_CYAN, nil), (.selected, COLOR_WHITE, Int16(COLOR_BLUE)),
-            (.warning, COLOR_RED, nil), (.good, COLOR_GREEN, nil),
-            (.emphasis, COLOR_MAGENTA, nil), (.link, COLOR_CYAN, nil),
-        ]
-        var result = monochromeAttributes()
-        for (index, (style, foreground, back)) in pairs.enumerated() {
-            let pair = Int16(index + 1)
-            init_pair(pair, Int16(foreground), back ?? background)
-            result[style]?.pair = pair
+    /// without colour, so meaning never rests on hue alone. Each style with a
+    /// colour has its own pair (1 to 6, made in this order at start).
+    private static func colorPair(of style: Style) -> (pair: Int16, foreground: Int32, background: Int16?)? {
+        switch style {
+        case .normal, .muted: return nil
+        case .heading: return (1, COLOR_CYAN, nil)
+        case .selected: return (2, COLOR_WHITE, Int16(COLOR_BLUE))
+        case .warning: return (3, COLOR_RED, nil)
+        case .good: return (4, COLOR_GREEN, nil)
+        case .emphasis: return (5, COLOR_MAGENTA, nil)
+        case .link: return (6, COLOR_CYAN, nil)
         }
-        // Muted text (sources, who was studied, hints) is never dim: low
-        // contrast is hard to read with MS vision problems. Selected keeps
-        // bold on blue rather than reverse so the bar stays high-contrast on
-        // light and dark themes.
-        result[.selected]?.attrs = cn_a_bold()
-        return result
     }
 
-    /// Without colour: selected=reverse, heading/good/emphasis=bold,
-    /// warning=bold+underline, link=underline; muted stays normal, as with
-    /// colour: dim text is hard to read.
-    private static func monochromeAttributes() -> [Style: (attrs: attr_t, pair: Int16)] {
-        [
-            .normal: (cn_a_normal(), 0), .heading: (cn_a_bold(), 0), .selected: (cn_a_reverse(), 0),
-            .muted: (cn_a_normal(), 0), .warning: (cn_a_bold() | cn_a_underline(), 0), .good: (cn_a_bold(), 0),
-            .emphasis: (cn_a_bold(), 0), .link: (cn_a_underline(), 0),
-        ]
+    private static func initColorPairs() {
+        let background: Int16 = use_default_colors() == OK ? -1 : Int16(COLOR_BLACK)
+        for style in Style.allCases {
+            guard let (pair, foreground, back) = colorPair(of: style) else { continue }
+            init_pair(pair, Int16(foreground), back ?? background)
+        }
+    }
+
+    /// A switch, not a dictionary made at start (generic metadata and hashing
+    /// cost more than the drawing). Without colour: selected=reverse,
+    /// heading/good/emphasis=bold, warning=bold+underline, link=underline;
+    /// muted stays normal, as with colour: dim text is hard to read. With
+    /// colour, muted text (sources, who was studied, hints) is never dim either:
+    /// low contrast is hard to read with MS vision problems; and selected keeps
+    /// bold on blue rather than reverse, so the bar stays high-contrast on
+    /// light and dark themes.
+    private func attributes(of style: Style) -> (attrs: attr_t, pair: Int16) {
+        let pair = color ? CursesScreen.colorPair(of: style)?.pair ?? 0 : 0
+        switch style {
+        case .normal, .muted: return (cn_a_normal(), pair)
+        case .heading, .good, .emphasis: return (cn_a_bold(), pair)
+        case .selected: return (color ? cn_a_bold() : cn_a_reverse(), pair)
+        case .warning: return (cn_a_bold() | cn_a_underline(), pair)
+        case .link: return (cn_a_underline(), pair)
+        }
     }
 
     // MARK: Drawing
@@ -227,19 +238,21 @@ public final class CursesScreen {
             // ASCII cells are written in runs of one style (fast); anything else
             // one cell at a time at its own column, so a width disagreement
             // between Frame and ncurses cannot shift the rest of the line.
-            var run = "", runStart = 0, runStyle = Style.normal
+            // The run is bytes, not a String: no String to grow cell by cell.
+            run.removeAll(keepingCapacity: true)
+            var runStart = 0, runStyle = Style.normal
             func flush() {
-                if !run.isEmpty { write(run, row: row, column: runStart, style: runStyle) }
-                run = ""
+                if !run.isEmpty { writeRun(row: row, column: runStart, style: runStyle) }
+                run.removeAll(keepingCapacity: true)
             }
             for column in 0..<columns {
                 let cell = frame[row, column]
                 if cell.text.isEmpty { continue }                 // right half of a wide character
                 if cell.text.utf8.count == 1, let byte = cell.text.utf8.first, byte >= 0x20, byte < 0x7F {
-                    if run.isEmpty || cell.style != runStyle || runStart + run.utf8.count != column {
+                    if run.isEmpty || cell.style != runStyle || runStart + run.count != column {
                         flush(); runStart = column; runStyle = cell.style
                     }
-                    run.append(cell.text)
+                    run.append(byte)
                     continue
                 }
                 flush()
@@ -260,9 +273,20 @@ public final class CursesScreen {
     }
 
     private func write(_ text: String, row: Int, column: Int, style: Style) {
-        let (attrs, pair) = attributes[style] ?? (cn_a_normal(), 0)
+        let (attrs, pair) = attributes(of: style)
         wattr_set(window, attrs, pair, nil)
         mvwaddnstr(window, Int32(row), Int32(column), text, -1)
+    }
+
+    /// Writes the ASCII bytes in `run`, as write() would the same text.
+    private func writeRun(row: Int, column: Int, style: Style) {
+        let (attrs, pair) = attributes(of: style)
+        wattr_set(window, attrs, pair, nil)
+        run.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { text in
+                _ = mvwaddnstr(window, Int32(row), Int32(column), text.baseAddress, Int32(text.count))
+            }
+        }
     }
 
     /// Control characters would move the cursor, and UTF-8 in a non-UTF-8
@@ -401,7 +425,8 @@ public final class CursesScreen {
         // as they were (the fallback timer of a signal is cancelled first).
         disarmEmergencyRestore()
         cn_alarm_after(0)
-        for (sig, action) in previousActions {
+        // Newest first, so a signal replaced twice ends as it was at the start.
+        for (sig, action) in previousActions.reversed() {
             var a = action
             sigaction(sig, &a, nil)
         }
@@ -475,22 +500,22 @@ private func otherEndingSignals() -> [Int32] {
 }
 
 /// Installs the handlers described above; returns the actions they replaced.
-private func installSignalHandlers() -> [Int32: sigaction] {
+private func installSignalHandlers() -> [(Int32, sigaction)] {
     pendingSignal.store(0, ordering: .relaxed)
     resizePending.store(false, ordering: .relaxed)
-    var previous: [Int32: sigaction] = [:]
-    for sig in [SIGINT, SIGQUIT, SIGTSTP, SIGPIPE, SIGXFSZ] { previous[sig] = setAction(sig, handler: SIG_IGN) }
-    previous[SIGWINCH] = setAction(SIGWINCH, handler: { _ in
+    var previous: [(Int32, sigaction)] = []
+    for sig in [SIGINT, SIGQUIT, SIGTSTP, SIGPIPE, SIGXFSZ] { previous.append((sig, setAction(sig, handler: SIG_IGN))) }
+    previous.append((SIGWINCH, setAction(SIGWINCH, handler: { _ in
         resizePending.store(true, ordering: .relaxed)
         wakeLoop()
-    })
+    })))
     let ending: sighandler_t = { sig in signalEnds(sig) }
     // SIGALRM is also the fallback timer's signal, so it is always ours.
-    for sig in [SIGTERM, SIGHUP, SIGALRM] { previous[sig] = setAction(sig, handler: ending) }
+    for sig in [SIGTERM, SIGHUP, SIGALRM] { previous.append((sig, setAction(sig, handler: ending))) }
     for sig in otherEndingSignals() {
         var current = sigaction()
         guard sigaction(sig, nil, &current) == 0, current.__sigaction_handler.sa_handler == nil else { continue }  // nil is SIG_DFL
-        previous[sig] = setAction(sig, handler: ending)
+        previous.append((sig, setAction(sig, handler: ending)))
     }
     return previous
 }
