@@ -87,7 +87,7 @@ public struct Frame: Sendable, Equatable {
     public mutating func put(_ text: String, row: Int, column: Int, style: Style = .normal) -> Int {
         guard row >= 0, row < size.height else { return 0 }
         // ASCII (nearly all text): a cell per byte, controls none, without grapheme breaking.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return putASCII(text, row: row, column: column, style: style) }
+        if Frame.isASCII(text) { return putASCII(text, row: row, column: column, style: style) }
         var col = column
         for character in text {
             let width = Frame.width(of: character)
@@ -131,10 +131,31 @@ public struct Frame: Sendable, Equatable {
         var col = column
         for byte in text.utf8 where byte >= 0x20 && byte != 0x7F {
             if col + 1 > size.width { break }
-            if col >= 0 { cells[row * size.width + col] = Cell(text: String(Unicode.Scalar(byte)), style: style) }
+            if col >= 0 { cells[row * size.width + col] = Cell(text: Frame.asciiText[Int(byte)], style: style) }
             col += 1
         }
         return max(0, col - column)
+    }
+
+    /// Each ASCII character as a String, made once: cheaper than a new String per cell.
+    private static let asciiText: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
+    /// `text.utf8.allSatisfy { $0 < 0x80 }`, eight bytes at a time: it runs on every string drawn.
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return true }
+            var index = 0
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < bytes.count {
+                if bytes[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// Draws every character outside `allowed` as its nearest ASCII look-alike
@@ -213,7 +234,7 @@ public struct Frame: Sendable, Equatable {
 
     public static func width(of text: String) -> Int {
         // ASCII: a column per byte, controls none (CR LF, one character, is 0 either way).
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.reduce(0) { $0 + width(of: UInt32($1)) } }
+        if isASCII(text) { return text.utf8.reduce(0) { $0 + width(of: UInt32($1)) } }
         return text.reduce(0) { $0 + width(of: $1) }
     }
 }
