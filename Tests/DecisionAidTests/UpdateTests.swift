@@ -78,6 +78,21 @@ func walkStrongPerson() -> Model {
 }
 
 @Suite struct UpdateTests {
+    /// The run loop redraws only when the screen would change: a tick moves
+    /// the clock and a key that does nothing moves the key timing, and
+    /// neither is shown.
+    @Test func ticksAndKeyTimingDoNotRedraw() {
+        var m = Model(size: Size(width: 80, height: 24))
+        settle(&m)                          // as drawn: the page measured
+        let drawn = m
+        _ = update(&m, .tick(now: 12.5), testContext)
+        #expect(m != drawn && m.drawsLike(drawn))
+        press(&m, .character("z"))          // bound to nothing on Welcome
+        #expect(m.drawsLike(drawn))
+        press(&m, .down)
+        #expect(!m.drawsLike(drawn), "scrolling changes the screen")
+    }
+
     @Test func welcomeStartsWithTheSureTestThenTheFirstQuestion() {
         var m = Model(size: Size(width: 80, height: 24))
         press(&m, .enter)

@@ -71,7 +71,7 @@ public enum InteractiveAid {
                 }
             }
             guard going else { break }
-            if model != drawn || resized { draw() }
+            if !model.drawsLike(drawn) || resized { draw() }
         }
         screen.close()
         if let code = screen.signalExitCode { return code }

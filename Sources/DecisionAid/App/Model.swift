@@ -365,6 +365,20 @@ public struct Model: Sendable, Equatable {
     /// A print job was sent for this person (one per person where settings say so).
     public var printedOnce = false
 
+    /// Whether the screen drawn from `other` is the one drawn from this:
+    /// equal but for the clock and the key timing, which no view shows. A
+    /// tick every 250 ms moves the clock; redrawing for it drew the same
+    /// frame four times a second.
+    public func drawsLike(_ other: Model) -> Bool {
+        var a = self
+        a.clock = other.clock
+        a.lastKey = other.lastKey
+        a.lastKeyAt = other.lastKeyAt
+        a.lastKeyChangedScreen = other.lastKeyChangedScreen
+        a.lastActivity = other.lastActivity
+        return a == other
+    }
+
     public init(size: Size, settings: Settings = .patient) {
         self.size = size
         self.interview = Interview(exactEDSS: settings.exactEDSS)
