@@ -87,7 +87,7 @@ enum ArgumentCheck {
     static let assess: Command = {
         var options: [Option] = []
         for field in AnswerField.allCases {
-            let name = String(field.flag.dropFirst(2))
+            let name = field.optionName
             switch field {
             case .highEfficacyContraindicated, .seriousComorbidity:
                 options.append(Option(name: name, takesValue: false, field: field, group: name, help: fieldHelp(field)))

@@ -10,7 +10,9 @@ enum OutputFormat: String, CaseIterable {
 /// `decision-aid assess`: answers in, assessment out, no terminal needed.
 /// Its options and help are in `ArgumentCheck.assess`.
 struct AssessCommand {
-    var age, subtype, relapses, mri, walking, edss, fromRelapse, years, activeOnTreatment: String?
+    /// The answers given as options with a value, in the contract's order
+    /// (`--age 34`); treatments and the yes-or-no answers apart.
+    var flagValues: [(AnswerField, String)] = []
     var therapies: [String] = []
     var highEfficacyContraindicated, seriousComorbidity: Bool?
     var answersFile, answersLines: String?
@@ -20,23 +22,17 @@ struct AssessCommand {
     var content: ContentOptions
 
     init(_ line: ParsedLine) {
-        func text(_ field: AnswerField) -> String? { line.value(String(field.flag.dropFirst(2))) }
-        func yesNo(_ field: AnswerField) -> Bool? {
-            let name = String(field.flag.dropFirst(2))
-            return line.flag(name) ? true : line.flag("no-" + name) ? false : nil
+        for field in AnswerField.allCases {
+            switch field {
+            case .therapies: therapies = line.values(field.optionName)
+            case .highEfficacyContraindicated:
+                highEfficacyContraindicated = line.flag(field.optionName) ? true : line.flag("no-" + field.optionName) ? false : nil
+            case .seriousComorbidity:
+                seriousComorbidity = line.flag(field.optionName) ? true : line.flag("no-" + field.optionName) ? false : nil
+            default:
+                if let value = line.value(field.optionName) { flagValues.append((field, value)) }
+            }
         }
-        age = text(.age)
-        subtype = text(.subtype)
-        relapses = text(.relapsesLast12Months)
-        mri = text(.newMRIActivityLast12Months)
-        walking = text(.walking)
-        edss = text(.edss)
-        fromRelapse = text(.disabilityFromRecentRelapse)
-        years = text(.yearsSinceDiagnosis)
-        activeOnTreatment = text(.activeOnTreatment)
-        therapies = line.values(String(AnswerField.therapies.flag.dropFirst(2)))
-        highEfficacyContraindicated = yesNo(.highEfficacyContraindicated)
-        seriousComorbidity = yesNo(.seriousComorbidity)
         answersFile = line.value("answers")
         answersLines = line.value("answers-lines")
         // The check let only OutputFormat's names through.
@@ -104,15 +100,6 @@ struct AssessCommand {
     private func flagGiven(_ field: AnswerField?) -> Bool {
         guard let field else { return false }
         return flagValues.contains { $0.0 == field } || (field == .therapies && !therapies.isEmpty)
-    }
-
-    private var flagValues: [(AnswerField, String)] {
-        let pairs: [(AnswerField, String?)] = [
-            (.age, age), (.subtype, subtype), (.relapsesLast12Months, relapses), (.newMRIActivityLast12Months, mri),
-            (.walking, walking), (.edss, edss), (.disabilityFromRecentRelapse, fromRelapse),
-            (.yearsSinceDiagnosis, years), (.activeOnTreatment, activeOnTreatment),
-        ]
-        return pairs.compactMap { field, value in value.map { (field, $0) } }
     }
 
     func collectAnswers() throws -> Answers {

@@ -27,6 +27,9 @@ public enum AnswerField: String, Sendable, CaseIterable {
     }
 
     /// What a valid answer looks like, for error messages and --help.
+    /// The option's name without its dashes: "age" for --age.
+    public var optionName: String { String(flag.dropFirst(2)) }
+
     public var allowed: String {
         switch self {
         case .age: return "a whole number of years from 1 to 120"
