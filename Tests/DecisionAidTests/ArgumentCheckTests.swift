@@ -32,6 +32,7 @@ import Testing
 
     @Test func subcommandsMatch() {
         #expect(Set(ArgumentCheck.subcommands.map(\.name) + ["help"]) == Set(ArgumentCheck.root.subcommands))
+        #expect(ArgumentCheck.subcommandNames == ArgumentCheck.subcommands.map(\.name))
         for name in ArgumentCheck.root.subcommands {
             #expect(ArgumentCheck.command(named: name)?.name == name)
         }

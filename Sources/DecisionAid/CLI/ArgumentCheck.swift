@@ -169,6 +169,9 @@ enum ArgumentCheck {
 
     /// The commands --help lists, in its order.
     static let subcommands = [assess, checkContent, rules]
+    /// Their names, known without building them (the kiosk's and the
+    /// clinician's refusals run at every start of the aid).
+    static let subcommandNames = ["assess", "check-content", "rules"]
 
     static func command(named name: String) -> Command? {
         switch name {

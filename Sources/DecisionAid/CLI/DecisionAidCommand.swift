@@ -84,8 +84,7 @@ public struct DecisionAidCommand {
     /// refused before anything is parsed or read. Returns the message, or nil.
     public static func kioskRefusal(_ arguments: [String]) -> String? {
         guard arguments.contains("--kiosk") else { return nil }
-        let names = ArgumentCheck.subcommands.map(\.name)
-        guard let sub = arguments.first(where: names.contains) else { return nil }
+        guard let sub = arguments.first(where: ArgumentCheck.subcommandNames.contains) else { return nil }
         return "decision-aid: --kiosk runs only the aid itself; '\(sub)' is not available in kiosk mode (it can read files)"
     }
 
@@ -94,8 +93,7 @@ public struct DecisionAidCommand {
     /// the message, or nil.
     public static func clinicianRefusal(_ arguments: [String]) -> String? {
         guard arguments.contains("--clinician") else { return nil }
-        let names = ArgumentCheck.subcommands.map(\.name)
-        guard let sub = arguments.first(where: names.contains) else { return nil }
+        guard let sub = arguments.first(where: ArgumentCheck.subcommandNames.contains) else { return nil }
         return "decision-aid: --clinician sets up the interactive aid only; '\(sub)' does not use it"
     }
 

@@ -50,10 +50,12 @@ extension DecisionAidCommand {
                 try Console.out(versionText + "\n")
                 return ExitStatus.success
             }
-            switch line.command.path {
-            case ArgumentCheck.assess.path: try AssessCommand(line).run()
-            case ArgumentCheck.rules.path: try RulesCommand(line).run()
-            case ArgumentCheck.checkContent.path: try CheckContentCommand(line).run()
+            // By name: the aid itself never builds the other commands' shapes
+            // (assess's, with its help for every answer, costs a start-up).
+            switch line.command.name {
+            case "assess": try AssessCommand(line).run()
+            case "rules": try RulesCommand(line).run()
+            case "check-content": try CheckContentCommand(line).run()
             default: try DecisionAidCommand(line).run()
             }
             return ExitStatus.success
