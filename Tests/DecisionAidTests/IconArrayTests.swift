@@ -143,7 +143,7 @@ extension IconArrayTests {
         // A 54-column array in a 40-column frame: the text is clipped, and so are its spans.
         var line = lines[0]
         line.spans.append((column: 90, count: 5, style: .warning))
-        let frame = Chrome(title: "t", progress: "p", status: nil, footer: [])
+        let frame = Chrome(title: "t", progress: "p", status: nil, footer: { _ in [] })
             .draw([line], size: Size(width: 40, height: 6), glyphs: Glyphs(.full)).frame
         #expect(frame[2, 4].text == "■" && frame[2, 4].style == .warning)
         #expect(frame[2, 14].text == " " && frame[2, 14].style == .muted)

@@ -166,7 +166,7 @@ import Testing
     @Test func eventsAreColouredAsWellAsShaped() {
         for (key, eventStyle) in [(F.death, Style.warning), (F.free, .good)] {
             let lines = body(F.with([key]), width: 96)
-            let frame = Chrome(title: "t", progress: "p", status: nil, footer: [])
+            let frame = Chrome(title: "t", progress: "p", status: nil, footer: { _ in [] })
                 .draw(lines, size: Size(width: 100, height: lines.count + 4), glyphs: Glyphs(.full)).frame
             var events = 0, others = 0
             let pictureRows = Set(pictureLines(lines, .unicode).map(\.text))

@@ -194,7 +194,7 @@ import Testing
     @Test func drawnGridKeepsItsStyles() {
         let ctx = F.unicode
         let lines = body(ctx, width: 96)
-        let frame = Chrome(title: "t", progress: "p", status: nil, footer: []).draw(lines, size: Size(width: 100, height: 200), glyphs: Glyphs(ctx.capabilities)).frame
+        let frame = Chrome(title: "t", progress: "p", status: nil, footer: { _ in [] }).draw(lines, size: Size(width: 100, height: 200), glyphs: Glyphs(ctx.capabilities)).frame
         // The question column is emphasised; a no-good-number mark too.
         let questionRow = (0..<frame.size.height).first { row in
             (0..<frame.size.width).map { frame[row, $0].text }.joined().contains("How many die from")

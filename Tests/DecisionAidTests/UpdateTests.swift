@@ -34,8 +34,14 @@ func pressQuickly(_ m: inout Model, _ keys: Key..., gap: Double = 0.05, ctx: Con
     return effects
 }
 
-func settle(_ m: inout Model, _ ctx: Context = testContext) {
-    _ = update(&m, .layout(Views.render(m, ctx).layout), ctx)
+/// Tells update what the drawing measured, as the run loop does; and checks
+/// what the run loop relies on to draw each page once: the drawing before
+/// the measure is the drawing after it.
+func settle(_ m: inout Model, _ ctx: Context = testContext, sourceLocation: SourceLocation = #_sourceLocation) {
+    let drawn = Views.render(m, ctx)
+    _ = update(&m, .layout(drawn.layout), ctx)
+    let again = Views.render(m, ctx)
+    #expect(again.frame == drawn.frame, "the first drawing of this page is not what its measure draws", sourceLocation: sourceLocation)
 }
 
 func type(_ m: inout Model, _ text: String) {

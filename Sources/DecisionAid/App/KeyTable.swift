@@ -77,11 +77,13 @@ struct KeyBinding: Sendable {
 /// drawn from the same table, so a key that is not here neither acts nor
 /// appears anywhere.
 enum KeyTable {
-    static func bindings(_ m: Model, _ ctx: Context) -> [KeyBinding] {
+    /// `longPage`: whether the page is longer than the screen, which the
+    /// drawing knows first (Chrome); by default, as the last drawing measured.
+    static func bindings(_ m: Model, _ ctx: Context, longPage: Bool? = nil) -> [KeyBinding] {
         let table = allowed(pageBindings(m, ctx), m, ctx.settings)
         // When the page is longer than the screen, the footer says Page Down reaches more.
         let view = m.overlay == nil ? m.view : m.overlayView
-        guard let measured = view.measured, measured.lines > measured.height else { return table }
+        guard longPage ?? view.measured.map({ $0.lines > $0.height }) ?? false else { return table }
         return table.map { binding in
             guard binding.scrolls else { return binding }
             var named = binding
@@ -419,8 +421,8 @@ enum KeyTable {
     /// The footer: the page's keys in table order, ASCII names where the
     /// terminal has no Unicode; when they do not fit, "? more" stands for the
     /// rest, and help and quit are never dropped.
-    static func footer(_ m: Model, _ ctx: Context, _ g: Glyphs) -> [(key: String, action: String)] {
-        let items = bindings(m, ctx).filter(\.footer).map { b in (key: b.name, action: b.does, essential: b.essential) }
+    static func footer(_ m: Model, _ ctx: Context, _ g: Glyphs, longPage: Bool? = nil) -> [(key: String, action: String)] {
+        let items = bindings(m, ctx, longPage: longPage).filter(\.footer).map { b in (key: b.name, action: b.does, essential: b.essential) }
         let named = items.map { item -> (key: String, action: String, essential: Bool) in
             guard g.asciiKeyNames else { return item }
             return (item.key.replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "←→", with: "Left/Right"),

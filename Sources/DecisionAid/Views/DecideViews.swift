@@ -53,8 +53,7 @@ enum DecideViews {
         body.append(Line())
         body += sure(m.deliberation.sureBefore, highlight: m.highlight, ctx, g, width)
         if !body.contains(where: \.focus) { body[0].focus = true }
-        let chrome = Chrome(ctx, progress: "Before you start", status: Views.status(m),
-                            footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(m, ctx, g, progress: "Before you start", status: Views.status(m))
         return chrome.draw(body, m, glyphs: g)
     }
 
@@ -270,8 +269,7 @@ enum DecideViews {
     // MARK: About
 
     static func aboutPage(_ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
-        let chrome = Chrome(ctx, progress: "About", status: Views.status(m),
-                            footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(m, ctx, g, progress: "About", status: Views.status(m))
         return chrome.draw(aboutBody(ctx, g, Views.bodyWidth(m.size, ctx)), m, glyphs: g)
     }
 
@@ -356,8 +354,7 @@ enum DecideViews {
             body.append(Line())
             body += paragraph((notice.problem ? g.warning + " " : "") + notice.text, width: width, style: notice.problem ? .warning : .good)
         }
-        let chrome = Chrome(ctx, progress: "Save", status: nil,
-                            footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(m, ctx, g, progress: "Save", status: nil)
         return chrome.draw(body, m, glyphs: g)
     }
 
@@ -367,7 +364,7 @@ enum DecideViews {
         body += paragraph(path, width: width, style: .emphasis)
         body.append(Line())
         body += paragraph("Press y to replace it with your \(m.saving == .answers ? "answers" : "summary"). Press any other key to choose another name.", width: width)
-        let chrome = Chrome(ctx, progress: "Replace?", status: nil, footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(m, ctx, g, progress: "Replace?", status: nil)
         return chrome.draw(body, m, glyphs: g)
     }
 }

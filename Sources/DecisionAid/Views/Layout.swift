@@ -82,9 +82,13 @@ struct Chrome {
     var shortTitle: String?
     var progress: String
     var status: (String, Style)?
-    var footer: [(key: String, action: String)]
+    /// The footer's keys, given whether the page is longer than the screen
+    /// (it then names Page Down): the drawing measures that, so the first
+    /// drawing of a page is already the right one.
+    var footer: (_ longPage: Bool) -> [(key: String, action: String)]
 
-    init(title: String, shortTitle: String? = nil, progress: String, status: (String, Style)?, footer: [(key: String, action: String)]) {
+    init(title: String, shortTitle: String? = nil, progress: String, status: (String, Style)?,
+         footer: @escaping (_ longPage: Bool) -> [(key: String, action: String)]) {
         self.title = title
         self.shortTitle = shortTitle
         self.progress = progress
@@ -92,9 +96,11 @@ struct Chrome {
         self.footer = footer
     }
 
-    /// The aid's own chrome: the title says which audience it is set up
-    /// for, so a clinician's screen is never taken for the patient's.
-    init(_ ctx: Context, progress: String, status: (String, Style)?, footer: [(key: String, action: String)]) {
+    /// The aid's own chrome, with the page's keys from the key table: the
+    /// title says which audience it is set up for, so a clinician's screen
+    /// is never taken for the patient's.
+    init(_ m: Model, _ ctx: Context, _ g: Glyphs, progress: String, status: (String, Style)?) {
+        let footer = { (longPage: Bool) in KeyTable.footer(m, ctx, g, longPage: longPage) }
         switch ctx.settings.audience {
         case .patient:
             self.init(title: "AHSCT decision aid", progress: progress, status: status, footer: footer)
@@ -166,7 +172,7 @@ struct Chrome {
             frame.put(" " + glyphs.moreBelow + " ", row: size.height - 2, column: max(0, width - Frame.width(of: glyphs.moreBelow) - 3), style: .emphasis)
         }
         var column = 1
-        for item in footer {
+        for item in footer(body.count > height) {
             let used = Frame.width(of: item.key) + 1 + Frame.width(of: item.action) + 2
             if column + used > width { break }
             frame.put(item.key, row: size.height - 1, column: column, style: .emphasis)

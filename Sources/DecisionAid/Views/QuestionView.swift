@@ -71,8 +71,7 @@ enum QuestionView {
         }
         let problem: (String, Style)? = input == .multiChoice ? Views.problemText(m).map { ($0, .warning) } : nil
         let status = problem ?? Views.status(m)
-        let chrome = Chrome(ctx, progress: "Question \(number) of \(order.count)", status: status,
-                            footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(m, ctx, g, progress: "Question \(number) of \(order.count)", status: status)
         return chrome.draw(body, m, glyphs: g)
     }
 

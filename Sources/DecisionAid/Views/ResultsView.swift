@@ -5,8 +5,8 @@ import Content
 enum ResultsView {
     static func render(_ section: ResultsSection, _ m: Model, _ ctx: Context, _ g: Glyphs) -> Rendered {
         let all = ResultsSection.allCases.count
-        let chrome = Chrome(ctx, progress: "\(section.title) (\(section.rawValue + 1) of \(all))",
-                            status: Views.status(m), footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(m, ctx, g, progress: "\(section.title) (\(section.rawValue + 1) of \(all))",
+                            status: Views.status(m))
         return chrome.draw(body(section, m, ctx, g), m, glyphs: g)
     }
 

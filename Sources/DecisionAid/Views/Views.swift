@@ -115,8 +115,7 @@ public enum Views {
         body += paragraph("Keys: arrows (or j and k) to move, a number to highlight a choice, Enter to choose it, Page Down or Space to read on, Backspace to go back, ? for help, q to \(KeyTable.quitWord(ctx)).", width: width)
         body.append(Line())
         body += paragraph("Content version \(about.version), last reviewed \(about.reviewed). Press a to see who made it and every source.", width: width, style: .muted)
-        let chrome = Chrome(ctx, progress: "Welcome", status: status(m),
-                            footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(m, ctx, g, progress: "Welcome", status: status(m))
         return chrome.draw(body, m, glyphs: g)
     }
 
@@ -161,8 +160,7 @@ public enum Views {
             body += paragraph("Some answers are missing. You can still see the results; they will say what is needed.", width: width, style: .muted)
         }
         let status: (String, Style)? = problemText(m).map { ($0, .warning) } ?? Views.status(m)
-        let chrome = Chrome(ctx, progress: "Review your answers", status: status,
-                            footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(m, ctx, g, progress: "Review your answers", status: status)
         return chrome.draw(body, m, glyphs: g)
     }
 
@@ -192,7 +190,7 @@ public enum Views {
         case .none:
             body += paragraph("Nothing you type is saved or leaves this computer. Everything is wiped when you start over, or after a few minutes without a key.", width: width)
         }
-        let chrome = Chrome(ctx, progress: "Help", status: nil, footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(m, ctx, g, progress: "Help", status: nil)
         return chrome.draw(body, m, glyphs: g)
     }
 
@@ -207,7 +205,7 @@ public enum Views {
         }
         body.append(Line())
         body += paragraph("Press y to print, or n to go back.", width: width, style: .emphasis)
-        let chrome = Chrome(ctx, progress: "Print?", status: nil, footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(m, ctx, g, progress: "Print?", status: nil)
         return chrome.draw(body, m, glyphs: g)
     }
 
@@ -217,7 +215,7 @@ public enum Views {
         body += paragraph("Every answer is wiped, so the next person starts fresh. Nothing you typed is kept anywhere.", width: width)
         body.append(Line())
         body += paragraph("Press y to start over, or n to go back to where you were.", width: width, style: .emphasis)
-        let chrome = Chrome(ctx, progress: "Start over?", status: nil, footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(m, ctx, g, progress: "Start over?", status: nil)
         return chrome.draw(body, m, glyphs: g)
     }
 
@@ -291,7 +289,7 @@ public enum Views {
         }
         body.append(Line())
         body += paragraph("Press Enter to see your answers.", width: width, style: .emphasis)
-        let chrome = Chrome(ctx, progress: "Welcome back", status: nil, footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(m, ctx, g, progress: "Welcome back", status: nil)
         return chrome.draw(body, m, glyphs: g)
     }
 
@@ -323,7 +321,7 @@ public enum Views {
         let keep = m.savedAnswers.map { $0.differs(from: m) } ?? true
         body += paragraph("Press y to quit" + (canSave && keep ? ", s to save your answers first" : "") + ", or n to go back to where you were.",
                           width: width, style: .emphasis)
-        let chrome = Chrome(ctx, progress: "Quit?", status: nil, footer: KeyTable.footer(m, ctx, g))
+        let chrome = Chrome(m, ctx, g, progress: "Quit?", status: nil)
         return chrome.draw(body, m, glyphs: g)
     }
 }
