@@ -5,7 +5,6 @@ import Content
 public enum InteractiveAid {
     /// Returns the process exit status: 0 after quitting, 128+n after signal n,
     /// 1 if the terminal could not be used or was lost.
-    @MainActor
     /// With `resume` (read and checked by the caller before the screen
     /// opens), the aid opens at the review with everything restored.
     public static func run(content: ContentSet, settings: Settings, noColor: Bool, mouse: Bool, resume: Resumption? = nil) -> Int32 {

@@ -147,9 +147,7 @@ public struct DecisionAidCommand {
         }
         // Called synchronously on the main thread, where curses must live.
         let chosen = settings, resuming = resumption
-        let status = MainActor.assumeIsolated {
-            InteractiveAid.run(content: content, settings: chosen, noColor: noColor, mouse: mouse, resume: resuming)
-        }
+        let status = InteractiveAid.run(content: content, settings: chosen, noColor: noColor, mouse: mouse, resume: resuming)
         if status != 0 { throw ExitCode(status) }
     }
 }

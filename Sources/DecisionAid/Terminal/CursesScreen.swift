@@ -28,7 +28,6 @@ public enum TerminalError: Error, CustomStringConvertible {
     }
 }
 
-@MainActor
 public final class CursesScreen {
     public let capabilities: Capabilities
     /// Why nextMessages() returned nil: a signal, or the terminal went away.
@@ -38,7 +37,7 @@ public final class CursesScreen {
     /// The caller passes it to exit() after close().
     public private(set) var signalExitCode: Int32?
     /// Where other threads (a print job) send messages for the loop; posting wakes it.
-    public nonisolated let mailbox = Mailbox()
+    public let mailbox = Mailbox()
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
@@ -58,7 +57,8 @@ public final class CursesScreen {
     /// Set after a resize: the next draw repaints the whole terminal.
     private var needsRepaint = false
     private var isClosed = false
-    private static var isOpen = false
+    /// One screen at a time (curses has one terminal), on the thread that opened it.
+    private static let isOpen = Atomic<Bool>(false)
 
     public var size: Size {
         Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
@@ -77,7 +77,7 @@ public final class CursesScreen {
     // MARK: Opening
 
     public static func open(noColor: Bool, mouse: Bool) throws -> CursesScreen {
-        guard !isOpen else { throw TerminalError.alreadyOpen }
+        guard !isOpen.load(ordering: .relaxed) else { throw TerminalError.alreadyOpen }
         // Checked first: ncurses would happily write escape codes into a pipe or file.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         setlocale(LC_ALL, "")
@@ -134,7 +134,7 @@ public final class CursesScreen {
             result.previousActions.append((sig, setAction(sig, handler: { sig in emergencyRestore(); raise(sig) },
                                                     flags: Int32(bitPattern: UInt32(SA_RESETHAND)))))
         }
-        isOpen = true
+        isOpen.store(true, ordering: .relaxed)
         return result
     }
 
@@ -435,7 +435,7 @@ public final class CursesScreen {
             var a = action
             sigaction(sig, &a, nil)
         }
-        CursesScreen.isOpen = false
+        CursesScreen.isOpen.store(false, ordering: .relaxed)
     }
 }
 
@@ -602,7 +602,6 @@ private func emergencyRestore() {
 
 /// Prepares the bytes that undo what the screen changed, for a process that
 /// ends by a trap, abort, exit() or a stalled terminal without close().
-@MainActor
 private func armEmergencyRestore(mouse: Bool) {
     var sequence = [UInt8]()
     func add(_ capability: String) {
