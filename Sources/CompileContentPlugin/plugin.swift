@@ -14,12 +14,15 @@ struct CompileContentPlugin: BuildToolPlugin {
             .sorted()
         let inputs = names.map { contentDir.appending(path: $0) }
         let output = context.pluginWorkDirectoryURL.appending(path: "BuiltInContent+Compiled.swift")
+        let compiler = try context.tool(named: "content-compiler").url
         return [
             .buildCommand(
                 displayName: "Compiling the content in Assets/content (\(inputs.count) files)",
-                executable: try context.tool(named: "content-compiler").url,
+                executable: compiler,
                 arguments: [contentDir.path, output.path],
-                inputFiles: inputs,
+                // The compiler too: a change in how content is written as
+                // Swift must rewrite the file, not only a change in the YAML.
+                inputFiles: inputs + [compiler],
                 outputFiles: [output]
             ),
         ]

@@ -16,7 +16,9 @@
 // Nothing else: the compiler picks the field up by itself. Forgetting step 2
 // fails the build with "extra argument 'clinician' in call" in the generated
 // BuiltInContent file. A new enum needs String raw values (written as
-// `Type(rawValue: "...")!`); a new struct needs such an init.
+// `Type(rawValue: "...")!`); a new struct needs such an init. A new part of
+// ContentSet is a `@Section` (built when first read) and goes in both of its
+// inits.
 
 /// A sentence that may hold figures, with the sources behind them.
 public struct Cited: Sendable, Equatable {
@@ -306,35 +308,79 @@ public struct Question: Sendable, Equatable, Identifiable {
     }
 }
 
-/// Everything the aid says, loaded and cross-checked.
+/// One part of the content (its sources, its studies...): a value, or, in
+/// the content built into the program, a value built the first time it is
+/// read (BuiltInContent keeps each part in a `static let`, built once, safely
+/// from any thread). So the Welcome page, which shows only `about`, does not
+/// wait for the studies to be built, and a question page holds only the
+/// questions. Reading it is the same either way; setting it stores a value.
+@propertyWrapper
+public struct Section<Value: Sendable & Equatable>: Sendable, Equatable {
+    private enum Storage: Sendable {
+        case value(Value)
+        case later(@Sendable () -> Value)
+    }
+    private var storage: Storage
+
+    public init(wrappedValue: Value) { storage = .value(wrappedValue) }
+    /// Built when first read: `build` must give the same value every time
+    /// (a `static let`).
+    public init(later build: @escaping @Sendable () -> Value) { storage = .later(build) }
+
+    public var wrappedValue: Value {
+        get {
+            switch storage {
+            case .value(let value): return value
+            case .later(let build): return build()
+            }
+        }
+        set { storage = .value(newValue) }
+    }
+
+
+    public static func == (a: Section, b: Section) -> Bool { a.wrappedValue == b.wrappedValue }
+}
+
+/// What content-compiler sees of a Section when it writes the content as
+/// Swift (YAML/SwiftSource.swift): the value, built.
+public protocol AnySection {
+    var builtValue: Any { get }
+}
+
+extension Section: AnySection {
+    public var builtValue: Any { wrappedValue }
+}
+
+/// Everything the aid says, loaded and cross-checked. Every part but `about`
+/// is a Section (see there).
 public struct ContentSet: Sendable, Equatable {
     public var about: About
-    public var sources: [Source]
-    public var studies: [Study]
-    public var risks: [Risk]
-    public var checklist: [ChecklistItem]
-    public var therapiesNote: Cited
-    public var therapies: [Therapy]
-    public var glossary: [GlossaryTerm]
-    public var levels: [String: LevelText]
-    public var rules: [RuleText]
-    public var questions: [Question]
+    @Section public var sources: [Source]
+    @Section public var studies: [Study]
+    @Section public var risks: [Risk]
+    @Section public var checklist: [ChecklistItem]
+    @Section public var therapiesNote: Cited
+    @Section public var therapies: [Therapy]
+    @Section public var glossary: [GlossaryTerm]
+    @Section public var levels: [String: LevelText]
+    @Section public var rules: [RuleText]
+    @Section public var questions: [Question]
     // options.yaml
-    public var options: [TreatmentOption] = []
-    public var grid: [GridRow] = []
-    public var trials: [Trial] = []
-    public var keyNumbers: [KeyNumber] = []
-    public var experience: [ExperienceStep] = []
-    public var ifNothingChanges: [CourseFigure] = []
+    @Section public var options: [TreatmentOption] = []
+    @Section public var grid: [GridRow] = []
+    @Section public var trials: [Trial] = []
+    @Section public var keyNumbers: [KeyNumber] = []
+    @Section public var experience: [ExperienceStep] = []
+    @Section public var ifNothingChanges: [CourseFigure] = []
     // deliberation.yaml
-    public var values: [ValueStatement] = []
-    public var leanings: [Labelled] = []
-    public var roles: [Labelled] = []
+    @Section public var values: [ValueStatement] = []
+    @Section public var leanings: [Labelled] = []
+    @Section public var roles: [Labelled] = []
     /// Whether the person feels pressure from others (Ottawa Personal Decision Guide).
-    public var pressure: [Labelled] = []
-    public var sure: [SureItem] = []
-    public var doctorQuestions: [DoctorQuestion] = []
-    public var knowledgeCheck: [KnowledgeItem] = []
+    @Section public var pressure: [Labelled] = []
+    @Section public var sure: [SureItem] = []
+    @Section public var doctorQuestions: [DoctorQuestion] = []
+    @Section public var knowledgeCheck: [KnowledgeItem] = []
 
     public init(about: About, sources: [Source], studies: [Study], risks: [Risk], checklist: [ChecklistItem],
                 therapiesNote: Cited, therapies: [Therapy], glossary: [GlossaryTerm], levels: [String: LevelText],
@@ -349,6 +395,24 @@ public struct ContentSet: Sendable, Equatable {
         self.keyNumbers = keyNumbers; self.experience = experience; self.ifNothingChanges = ifNothingChanges
         self.values = values; self.leanings = leanings; self.roles = roles; self.pressure = pressure; self.sure = sure
         self.doctorQuestions = doctorQuestions; self.knowledgeCheck = knowledgeCheck
+    }
+
+    /// The same, each part a Section kept unbuilt (the built-in content:
+    /// `sources: Section(later: { ... })`).
+    public init(about: About, sources: Section<[Source]>, studies: Section<[Study]>, risks: Section<[Risk]>,
+                checklist: Section<[ChecklistItem]>, therapiesNote: Section<Cited>, therapies: Section<[Therapy]>,
+                glossary: Section<[GlossaryTerm]>, levels: Section<[String: LevelText]>, rules: Section<[RuleText]>,
+                questions: Section<[Question]>, options: Section<[TreatmentOption]>, grid: Section<[GridRow]>,
+                trials: Section<[Trial]>, keyNumbers: Section<[KeyNumber]>, experience: Section<[ExperienceStep]>,
+                ifNothingChanges: Section<[CourseFigure]>, values: Section<[ValueStatement]>, leanings: Section<[Labelled]>,
+                roles: Section<[Labelled]>, pressure: Section<[Labelled]>, sure: Section<[SureItem]>,
+                doctorQuestions: Section<[DoctorQuestion]>, knowledgeCheck: Section<[KnowledgeItem]>) {
+        self.about = about; _sources = sources; _studies = studies; _risks = risks; _checklist = checklist
+        _therapiesNote = therapiesNote; _therapies = therapies; _glossary = glossary; _levels = levels
+        _rules = rules; _questions = questions; _options = options; _grid = grid; _trials = trials
+        _keyNumbers = keyNumbers; _experience = experience; _ifNothingChanges = ifNothingChanges
+        _values = values; _leanings = leanings; _roles = roles; _pressure = pressure; _sure = sure
+        _doctorQuestions = doctorQuestions; _knowledgeCheck = knowledgeCheck
     }
 
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }

@@ -30,6 +30,26 @@ import Testing
         #expect(BuiltInContent.content.studies.first?.line == read.studies.first?.line)
     }
 
+    /// The built-in content is written as Sections built when first read
+    /// (so the start builds only what it shows), and a Section reads, sets
+    /// and compares like the value it holds.
+    @Test func sectionsAreBuiltWhenFirstReadAndActLikeTheirValue() throws {
+        let built = LockedCount()
+        var section = Section<[Int]>(later: { built.add(); return [1, 2] })
+        #expect(built.value == 0, "a Section is not built when made")
+        #expect(section.wrappedValue == [1, 2])
+        #expect(section == Section(wrappedValue: [1, 2]))
+        #expect(section != Section(wrappedValue: [1]))
+        section.wrappedValue = [3]
+        #expect(section.wrappedValue == [3])
+        #expect(built.value == 3, "read twice, then no more once set: \(built.value)")
+
+        let written = SwiftSource.file(for: BuiltInContent.content, namespace: "BuiltInContent", header: "//")
+        #expect(written.contains("studies: Content.Section(later: { section_studies }),"))
+        #expect(written.contains("private static let section_studies = part_studies()"))
+        #expect(written.contains("about: part_about(),"), "about is shown first, and built at once")
+    }
+
     /// Raw strings broke on "\#" (a tab, an emoji, or no build at all); the
     /// literals are plain now with every awkward character escaped.
     @Test func awkwardTextComesBackExactly() throws {
@@ -118,4 +138,12 @@ import Testing
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
+}
+
+/// Counts calls from a Sendable closure.
+private final class LockedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.lock(); count += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }

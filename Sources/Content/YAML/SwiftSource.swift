@@ -19,6 +19,9 @@ public enum SwiftSource {
     /// extension of `namespace`. The root's properties each get a function of
     /// their own, and long lists are cut into functions of `chunk` items:
     /// small functions keep the Swift compiler quick on a large literal.
+    /// A property that is a `Section` (Content/Models.swift) is passed as
+    /// `name: Section(later: { section_name })`, a `static let`, so it is
+    /// built the first time the program reads it, not at start.
     public static func file(for root: Any, namespace: String, header: String, chunk: Int = 20) -> String {
         let rootType = typeName(of: root)
         let mirror = Mirror(reflecting: root)
@@ -26,12 +29,23 @@ public enum SwiftSource {
         var out = header + "\n\nimport Content\n\nextension \(namespace) {\n"
         out += "    static func compiled() -> \(rootType) {\n        \(rootType)(\n"
         var parts = ""
+        var sections = ""
         for (index, child) in mirror.children.enumerated() {
-            guard let label = child.label else { preconditionFailure("a stored property without a name") }
-            out += "            \(label): part_\(label)()\(index < mirror.children.count - 1 ? "," : "")\n"
-            parts += part(named: "part_\(label)", value: child.value, chunk: chunk)
+            guard var label = child.label else { preconditionFailure("a stored property without a name") }
+            var value = child.value
+            let comma = index < mirror.children.count - 1 ? "," : ""
+            if let section = value as? any AnySection {
+                // A wrapped property's storage is `_name`.
+                label = String(label.dropFirst())
+                value = section.builtValue
+                out += "            \(label): Content.Section(later: { section_\(label) })\(comma)\n"
+                sections += "\n    private static let section_\(label) = part_\(label)()\n"
+            } else {
+                out += "            \(label): part_\(label)()\(comma)\n"
+            }
+            parts += part(named: "part_\(label)", value: value, chunk: chunk)
         }
-        out += "        )\n    }\n" + parts + "}\n"
+        out += "        )\n    }\n" + sections + parts + "}\n"
         return out
     }
 
