@@ -316,18 +316,20 @@ public struct Question: Sendable, Equatable, Identifiable {
 /// questions. Reading it is the same either way; setting it stores a value.
 @propertyWrapper
 public struct Section<Value: Sendable & Equatable>: Sendable, Equatable {
-    private enum Storage: Sendable {
+    // Inlinable, so the program's modules use it for each part's own type
+    // (no generic code, no type metadata built at run time).
+    @usableFromInline enum Storage: Sendable {
         case value(Value)
         case later(@Sendable () -> Value)
     }
-    private var storage: Storage
+    @usableFromInline var storage: Storage
 
-    public init(wrappedValue: Value) { storage = .value(wrappedValue) }
+    @inlinable public init(wrappedValue: Value) { storage = .value(wrappedValue) }
     /// Built when first read: `build` must give the same value every time
     /// (a `static let`).
-    public init(later build: @escaping @Sendable () -> Value) { storage = .later(build) }
+    @inlinable public init(later build: @escaping @Sendable () -> Value) { storage = .later(build) }
 
-    public var wrappedValue: Value {
+    @inlinable public var wrappedValue: Value {
         get {
             switch storage {
             case .value(let value): return value
@@ -336,7 +338,6 @@ public struct Section<Value: Sendable & Equatable>: Sendable, Equatable {
         }
         set { storage = .value(newValue) }
     }
-
 
     public static func == (a: Section, b: Section) -> Bool { a.wrappedValue == b.wrappedValue }
 }
