@@ -17,6 +17,10 @@ import PackageDescription
 // - Packed relative relocations (RELR, needs glibc 2.36: Debian 12 has it):
 //   the relocation table shrinks from 650 KB to a few KB, and the binary
 //   stays position-independent, so a kiosk keeps address randomisation.
+// - libgcc linked statically too: one library fewer for the loader to map
+//   and relocate at every start (libgcc_s). Build with --disable-local-rpath
+//   (the README says so) so the loader does not first look for each library
+//   beside the binary, where anyone who can write there could put one.
 // - No Swift concurrency runtime: the aid is one thread plus a print thread
 //   it starts itself (pthread), so its modules do not import _Concurrency,
 //   and neither it nor libdispatch (which it pulls in, and which sets itself
@@ -32,6 +36,7 @@ let startupLink: [LinkerSetting] = [.unsafeFlags([
     "-L", "\(root)/Sources/decision-aid/link",
     "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
     "-Xlinker", "--no-export-dynamic",
+    "-Xclang-linker", "-static-libgcc",
 ], .when(configuration: .release))]
 
 let package = Package(
