@@ -13,6 +13,7 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 #include <termios.h>
 #include <signal.h>
@@ -77,5 +78,26 @@ static inline int cn_alarm_after(long ms) {
     return setitimer(ITIMER_REAL, &value, NULL);
 }
 static inline FILE *cn_fdopen_in(void) { return fdopen(STDIN_FILENO, "r"); }
+
+/* The C library's width of a character (what ncurses counts), declared
+   here because the header hides it without _XOPEN_SOURCE. */
+extern int wcwidth(wchar_t c);
+static inline int cn_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
+
+/* Writes n characters, each one column wide and one code point, in one
+   style at (y, x), as ready-made cells (mvwadd_wchnstr): no multibyte
+   decoding per character. Like mvwaddchnstr it leaves the cursor where it
+   was. Returns ERR if a character cannot be made a cell. */
+static inline int cn_put_narrow_run(WINDOW *win, int y, int x, const unsigned int *chars, int n,
+                                    attr_t attrs, int pair) {
+    cchar_t cells[256];
+    if (n > 255) n = 255;
+    for (int i = 0; i < n; i++) {
+        wchar_t text[2] = { (wchar_t)chars[i], 0 };
+        if (setcchar(&cells[i], text, attrs, (short)pair, NULL) == ERR) return ERR;
+    }
+    memset(&cells[n], 0, sizeof cells[n]);
+    return mvwadd_wchnstr(win, y, x, cells, n);
+}
 
 #endif

@@ -1,4 +1,5 @@
 import Testing
+import Glibc
 @testable import DecisionAid
 
 /// Frame's fast paths (ASCII byte by byte, a repeated glyph, the word-wise
@@ -70,5 +71,35 @@ import Testing
                 #expect(!Frame.isASCII(String(decoding: bytes, as: UTF8.self)))
             }
         }
+    }
+}
+
+/// CursesScreen writes a run of narrow non-ASCII characters (box lines,
+/// bullets) as ready-made cells only when Frame and the C library agree that
+/// each is one code point one column wide; anything else goes cell by cell.
+@Suite struct NarrowRunTests {
+    @Test func onlyOneCodePointOneColumnWideByBothCounts() throws {
+        // wcwidth follows the calling thread's locale: a UTF-8 one, here only.
+        guard let utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", nil) else {
+            Issue.record("the C.UTF-8 locale is not installed")
+            return
+        }
+        let before = uselocale(utf8)
+        defer { uselocale(before); freelocale(utf8) }
+        #expect(CursesScreen.narrowScalar("─") == 0x2500)
+        #expect(CursesScreen.narrowScalar("•") == 0x2022)
+        #expect(CursesScreen.narrowScalar("é") == 0xE9)
+        #expect(CursesScreen.narrowScalar("a") == nil, "ASCII has its own run")
+        #expect(CursesScreen.narrowScalar("e\u{301}") == nil, "two code points")
+        #expect(CursesScreen.narrowScalar("中") == nil, "two columns wide")
+        #expect(CursesScreen.narrowScalar("\u{85}") == nil, "a C1 control")
+        #expect(CursesScreen.narrowScalar("\u{301}") == nil, "a combining mark, no width")
+    }
+
+    @Test func nothingIsNarrowWhereTheCLibraryCountsNoWidth() {
+        let c = newlocale(LC_CTYPE_MASK, "C", nil)!
+        let before = uselocale(c)
+        defer { uselocale(before); freelocale(c) }
+        #expect(CursesScreen.narrowScalar("─") == nil)
     }
 }

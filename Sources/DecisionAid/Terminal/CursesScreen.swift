@@ -52,6 +52,8 @@ public final class CursesScreen {
     private var inputBuffer: [UInt8] = []
     /// The ASCII run draw() is collecting (kept to reuse its storage).
     private var run: [UInt8] = []
+    /// The run of narrow non-ASCII characters draw() is collecting.
+    private var wideRun: [UInt32] = []
     private var cells: [chtype] = []
     private var lastFrame: Frame?
     /// Set after a resize: the next draw repaints the whole terminal.
@@ -80,8 +82,11 @@ public final class CursesScreen {
         guard !isOpen.load(ordering: .relaxed) else { throw TerminalError.alreadyOpen }
         // Checked first: ncurses would happily write escape codes into a pipe or file.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
-        setlocale(LC_ALL, "")
-        setlocale(LC_NUMERIC, "C")   // ncurses needs only LC_CTYPE; keep "5.5" parsing and printing as is
+        // ncurses needs only the character set (LC_CTYPE). The rest stays
+        // "C": "5.5" is parsed and printed as is, system messages (strerror)
+        // are in English like the rest of the aid, and the start loads one
+        // locale file, not twelve.
+        setlocale(LC_CTYPE, "")
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         guard tcgetattr(STDIN_FILENO, savedTermios) == 0 else { throw TerminalError.notATerminal }
         guard openWakePipe() else { throw TerminalError.notATerminal }
@@ -236,24 +241,38 @@ public final class CursesScreen {
         let rows = min(frame.size.height, Int(getmaxy(window)))
         let columns = min(frame.size.width, Int(getmaxx(window)))
         for row in 0..<rows {
-            // ASCII cells are written in runs of one style (fast); anything else
-            // one cell at a time at its own column, so a width disagreement
-            // between Frame and ncurses cannot shift the rest of the line.
-            // The run is bytes, not a String: no String to grow cell by cell.
+            // ASCII cells are written in runs of one style (fast), and so are
+            // other characters one column wide as both Frame and the C library
+            // (which ncurses asks) count it, one code point each (box lines,
+            // bullets, arrows); anything else one cell at a time at its own
+            // column, so a width disagreement between Frame and ncurses cannot
+            // shift the rest of the line. The runs are numbers, not Strings:
+            // no String to grow cell by cell.
             run.removeAll(keepingCapacity: true)
+            wideRun.removeAll(keepingCapacity: true)
             var runStart = 0, runStyle = Style.normal
             func flush() {
                 if !run.isEmpty { writeRun(row: row, column: runStart, style: runStyle) }
+                if !wideRun.isEmpty { writeNarrowRun(row: row, column: runStart, style: runStyle) }
                 run.removeAll(keepingCapacity: true)
+                wideRun.removeAll(keepingCapacity: true)
             }
             for column in 0..<columns {
                 let cell = frame[row, column]
                 if cell.text.isEmpty { continue }                 // right half of a wide character
                 if cell.text.utf8.count == 1, let byte = cell.text.utf8.first, byte >= 0x20, byte < 0x7F {
-                    if run.isEmpty || cell.style != runStyle || runStart + run.count != column {
+                    if !wideRun.isEmpty || run.isEmpty || cell.style != runStyle || runStart + run.count != column {
                         flush(); runStart = column; runStyle = cell.style
                     }
                     run.append(byte)
+                    continue
+                }
+                if capabilities.unicode, let scalar = Self.narrowScalar(cell.text) {
+                    if !run.isEmpty || wideRun.isEmpty || cell.style != runStyle || runStart + wideRun.count != column
+                        || wideRun.count == 255 {
+                        flush(); runStart = column; runStyle = cell.style
+                    }
+                    wideRun.append(scalar)
                     continue
                 }
                 flush()
@@ -292,6 +311,35 @@ public final class CursesScreen {
         cells.append(0)
         _ = mvwaddchnstr(window, Int32(row), Int32(column), cells, Int32(run.count))
         wmove(window, Int32(row), Int32(min(column + run.count, Int(getmaxx(window)) - 1)))
+    }
+
+    /// The code point of a cell that is one printable non-ASCII code point,
+    /// one column wide as both Frame and the C library's wcwidth (which
+    /// ncurses uses) count it; nil for anything else.
+    static func narrowScalar(_ text: String) -> UInt32? {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
+              first.value >= 0xA0 else { return nil }
+        guard Frame.width(of: Character(first)) == 1, cn_wcwidth(first.value) == 1 else { return nil }
+        return first.value
+    }
+
+    /// Writes the cells in `wideRun` (see narrowScalar) as ready-made cells,
+    /// then puts the cursor where the text ended, as writeRun does.
+    private func writeNarrowRun(row: Int, column: Int, style: Style) {
+        let (attrs, pair) = attributes(of: style)
+        let count = wideRun.count
+        let written = wideRun.withUnsafeBufferPointer { chars in
+            cn_put_narrow_run(window, Int32(row), Int32(column), chars.baseAddress, Int32(count), attrs, Int32(pair))
+        }
+        if written == ERR {
+            // Not expected (each was checked); fall back to one cell at a time.
+            for (offset, scalar) in wideRun.enumerated() {
+                write(String(Character(Unicode.Scalar(scalar)!)), row: row, column: column + offset, style: style)
+            }
+            return
+        }
+        wmove(window, Int32(row), Int32(min(column + count, Int(getmaxx(window)) - 1)))
     }
 
     /// Control characters would move the cursor, and UTF-8 in a non-UTF-8
