@@ -226,4 +226,36 @@ import Testing
         #expect(back.deliberation.concern == awkward)
         #expect(back.deliberation.ownQuestions == [awkward])
     }
+
+    /// The escaper works on UTF-8 bytes; it writes exactly what escaping one
+    /// Unicode scalar at a time writes, for every control character, the
+    /// separators, and text around them.
+    @Test func theByteWiseEscaperMatchesTheScalarWiseOne() {
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{08}": out += "\\b"
+                case "\u{0C}": out += "\\f"
+                case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default:
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        var samples = (0..<0x80).map { String(Unicode.Scalar(UInt8($0))) }
+        samples += ["", "plain", "\u{2028}", "\u{2029}", "a\u{2028}b\u{2029}c", "\u{2027}\u{202A}\u{2020}", "\u{E2}\u{80}",
+                    "€ 🧠 e\u{301} 中文", "\"\\\n\r\t\u{08}\u{0C}\u{1B}[31m\u{7F}\u{85}", String(repeating: "ab\u{2028}", count: 50)]
+        for sample in samples {
+            #expect(JSONWriter.string(sample) == reference(sample), "\(Array(sample.unicodeScalars.map(\.value)))")
+        }
+    }
 }

@@ -257,26 +257,45 @@ struct JSONWriter {
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped;
-    /// everything else as UTF-8.
+    /// everything else as UTF-8. Works on the UTF-8 bytes, copying runs that
+    /// need no escape as they are (one scalar at a time was most of the time
+    /// `assess --format json` took).
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
     static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                out.unicodeScalars.append(scalar)
+        var text = s
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 2)
+            out.append(0x22)
+            func escape(_ code: UInt32) {
+                out += [0x5C, 0x75]                                 // \u
+                for shift in stride(from: 12, through: 0, by: -4) {
+                    out.append(hexDigits[Int((code >> UInt32(shift)) & 0xF)])
+                }
             }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, 0x6E]
+                case 0x0D: out += [0x5C, 0x72]
+                case 0x09: out += [0x5C, 0x74]
+                case 0x08: out += [0x5C, 0x62]
+                case 0x0C: out += [0x5C, 0x66]
+                case 0x00...0x1F, 0x7F: escape(UInt32(byte))
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)   // line and paragraph separators
+                    index += 2
+                default: out.append(byte)
+                }
+                index += 1
+            }
+            out.append(0x22)
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + "\""
     }
 }
 
