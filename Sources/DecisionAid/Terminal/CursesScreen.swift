@@ -48,7 +48,9 @@ public final class CursesScreen {
     private let escapeDelayMilliseconds: Int32 = 25
     /// The signal actions to put back, in the order they were replaced.
     private var previousActions: [(Int32, sigaction)]
-    private var decoder: InputDecoder
+    /// Made when input is first read, after the first frame is on screen
+    /// (reading the terminfo keys is not needed to draw it).
+    private lazy var decoder = InputDecoder(extraSequences: CursesScreen.terminfoKeys())
     private var inputBuffer: [UInt8] = []
     /// The ASCII run draw() is collecting (kept to reuse its storage).
     private var run: [UInt8] = []
@@ -67,13 +69,12 @@ public final class CursesScreen {
     }
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, capabilities: Capabilities,
-                 previousActions: [(Int32, sigaction)], decoder: InputDecoder) {
+                 previousActions: [(Int32, sigaction)]) {
         self.screen = screen
         self.window = window
         self.capabilities = capabilities
         self.color = capabilities.color
         self.previousActions = previousActions
-        self.decoder = decoder
     }
 
     // MARK: Opening
@@ -130,8 +131,7 @@ public final class CursesScreen {
 
         let result = CursesScreen(screen: screen, window: window,
                                   capabilities: Capabilities(unicode: unicode, color: color, consoleFont: term == "linux" || term.hasPrefix("linux-")),
-                                  previousActions: previous,
-                                  decoder: InputDecoder(extraSequences: terminfoKeys()))
+                                  previousActions: previous)
         armEmergencyRestore(mouse: mouse)
         // One-shot (SA_RESETHAND): the default action is back in place when the
         // handler re-raises, so the process still dies of the same signal.
@@ -317,10 +317,9 @@ public final class CursesScreen {
     /// one column wide as both Frame and the C library's wcwidth (which
     /// ncurses uses) count it; nil for anything else.
     static func narrowScalar(_ text: String) -> UInt32? {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
-              first.value >= 0xA0 else { return nil }
-        guard Frame.width(of: Character(first)) == 1, cn_wcwidth(first.value) == 1 else { return nil }
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), scalars.next() == nil, first.value >= 0xA0 else { return nil }
+        guard Frame.width(of: first.value) == 1, cn_wcwidth(first.value) == 1 else { return nil }
         return first.value
     }
 
