@@ -80,7 +80,7 @@ enum ArgumentCheck {
                valueName: "FILE"),
         version,
         help,
-    ], subcommands: ["assess", "check-content", "rules", "help"],
+    ], subcommands: subcommandNames + ["help"],
        abstract: "Think through whether a stem cell transplant (AHSCT) for MS is worth exploring.",
        discussion: "Not medical advice: it shows what published guidelines say about people like you, to talk over with your neurologist.")
 
