@@ -26,8 +26,7 @@ public enum InteractiveAid {
         /// checks this on every key), so a page is composed once.
         func draw() {
             let rendered = Views.render(model, ctx)
-            let view = model.overlay == nil ? model.view : model.overlayView
-            if view.measured != rendered.layout { _ = update(&model, .layout(rendered.layout), ctx) }
+            if model.shownView.measured != rendered.layout { _ = update(&model, .layout(rendered.layout), ctx) }
             screen.draw(rendered.frame)
             drawn = model
         }

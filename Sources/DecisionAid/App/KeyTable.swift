@@ -82,8 +82,7 @@ enum KeyTable {
     static func bindings(_ m: Model, _ ctx: Context, longPage: Bool? = nil) -> [KeyBinding] {
         let table = allowed(pageBindings(m, ctx), m, ctx.settings)
         // When the page is longer than the screen, the footer says Page Down reaches more.
-        let view = m.overlay == nil ? m.view : m.overlayView
-        guard longPage ?? view.measured.map({ $0.lines > $0.height }) ?? false else { return table }
+        guard longPage ?? m.shownView.measured.map({ $0.lines > $0.height }) ?? false else { return table }
         return table.map { binding in
             guard binding.scrolls else { return binding }
             var named = binding

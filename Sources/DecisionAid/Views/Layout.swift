@@ -114,7 +114,7 @@ struct Chrome {
     /// the focus moved. An overlay has its own view, so closing it returns
     /// the page where it was.
     func draw(_ body: [Line], _ m: Model, glyphs: Glyphs) -> Rendered {
-        draw(body, size: m.size, glyphs: glyphs, view: m.overlay == nil ? m.view : m.overlayView)
+        draw(body, size: m.size, glyphs: glyphs, view: m.shownView)
     }
 
     func draw(_ body: [Line], size: Size, glyphs: Glyphs, view: Viewport = Viewport()) -> Rendered {
