@@ -28,7 +28,7 @@ import PackageDescription
 let root = String(#filePath.dropLast("/Package.swift".count))
 let sectionPerFunction: [SwiftSetting] = [
     .unsafeFlags(["-Xfrontend", "-function-sections", "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
-    .unsafeFlags(["-Xfrontend", "-disable-implicit-concurrency-module-import"]),
+    .unsafeFlags(["-Xfrontend", "-disable-implicit-concurrency-module-import", "-Xfrontend", "-disable-implicit-string-processing-module-import"]),
 ]
 let startupLink: [LinkerSetting] = [.unsafeFlags([
     "-use-ld=lld",

@@ -24,8 +24,10 @@ import Testing
         #expect(aid.contains("libncursesw"), "\(aid)")
         // Nor Swift's concurrency runtime and libdispatch: the aid is one
         // thread (and a print thread of its own), and both cost every start.
+        // Nor the Regex engine (_StringProcessing): a megabyte of code and
+        // data rewritten at every start, for two plain-text operations.
         for library in ["libFoundation.so", "libFoundationEssentials", "libFoundationInternationalization", "_FoundationICU", "libicu", "Yams", "libFoundationNetworking", "libFoundationXML",
-                        "libswift_Concurrency", "libdispatch", "libBlocksRuntime"] {
+                        "libswift_Concurrency", "libdispatch", "libBlocksRuntime", "libswift_StringProcessing", "libswift_RegexParser"] {
             #expect(!aid.contains(library), "decision-aid links \(library):\n\(aid)")
         }
         // Nor swift-argument-parser, which would bring FoundationEssentials back.
