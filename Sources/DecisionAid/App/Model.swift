@@ -307,8 +307,12 @@ public struct Model: Sendable, Equatable {
     /// Where the page, and an overlay over it, are scrolled.
     public var view = Viewport()
     public var overlayView = Viewport()
-    /// The view the screen shows: the overlay's while one is open.
-    public var shownView: Viewport { overlay == nil ? view : overlayView }
+    /// The view the screen shows, and the one scrolling moves: the overlay's
+    /// while one is open.
+    public var shownView: Viewport {
+        get { overlay == nil ? view : overlayView }
+        set { if overlay == nil { view = newValue } else { overlayView = newValue } }
+    }
     /// The questions and the answers given so far.
     public var interview: Interview
     public var size: Size

@@ -272,46 +272,45 @@ private func about(_ from: Page, _ command: Command, _ m: inout Model) -> [Effec
 /// wheel scroll the view through everything, and the focus moves to an item
 /// in view. False if `key` is not one of these.
 func navigate(_ key: Key, _ m: inout Model, items: Int, spaceScrolls: Bool = true) -> Bool {
-    let path: WritableKeyPath<Model, Viewport> = m.overlay == nil ? \.view : \.overlayView
-    let height = m[keyPath: path].measured?.height ?? Chrome.bodyHeight(m.size)
+    let height = m.shownView.measured?.height ?? Chrome.bodyHeight(m.size)
     let page = max(1, height - 1)
     let last = max(0, items - 1)
     switch key {
     case .up, .character("k"):
         if items > 0 && m.highlight > 0 {
             m.highlight -= 1
-            m[keyPath: path].followFocus = true
+            m.shownView.followFocus = true
         } else {
-            scroll(by: -1, &m, path)
+            scroll(by: -1, &m)
         }
     case .down, .character("j"):
         if items > 0 && m.highlight < last {
             m.highlight += 1
-            m[keyPath: path].followFocus = true
+            m.shownView.followFocus = true
         } else {
-            scroll(by: 1, &m, path)
+            scroll(by: 1, &m)
         }
     case .character(" ") where !spaceScrolls:
         return false        // Space is this page's action, not a scroll
     case .pageDown, .character(" "):
-        scroll(by: page, &m, path)
-        focusInView(&m, path, items: items, downward: true)
+        scroll(by: page, &m)
+        focusInView(&m, items: items, downward: true)
     case .pageUp:
-        scroll(by: -page, &m, path)
-        focusInView(&m, path, items: items, downward: false)
+        scroll(by: -page, &m)
+        focusInView(&m, items: items, downward: false)
     case .scrollDown:
-        scroll(by: 3, &m, path)
-        focusInView(&m, path, items: items, downward: true)
+        scroll(by: 3, &m)
+        focusInView(&m, items: items, downward: true)
     case .scrollUp:
-        scroll(by: -3, &m, path)
-        focusInView(&m, path, items: items, downward: false)
+        scroll(by: -3, &m)
+        focusInView(&m, items: items, downward: false)
     case .home:
         m.highlight = 0
-        m[keyPath: path].top = 0
-        m[keyPath: path].followFocus = false
+        m.shownView.top = 0
+        m.shownView.followFocus = false
     case .end:
         m.highlight = last
-        scroll(by: Int.max / 4, &m, path)
+        scroll(by: Int.max / 4, &m)
     default:
         return false
     }
@@ -319,18 +318,18 @@ func navigate(_ key: Key, _ m: inout Model, items: Int, spaceScrolls: Bool = tru
 }
 
 /// Moves the view, kept inside the page as last measured.
-private func scroll(by lines: Int, _ m: inout Model, _ path: WritableKeyPath<Model, Viewport>) {
-    var view = m[keyPath: path]
+private func scroll(by lines: Int, _ m: inout Model) {
+    var view = m.shownView
     let bottom = view.measured.map { max(0, $0.lines - $0.height) } ?? Int.max / 4
     view.top = min(max(0, view.top + lines), bottom)
     view.followFocus = false
-    m[keyPath: path] = view
+    m.shownView = view
 }
 
 /// After paging, the focus moves to an item in view (the first going down,
 /// the last going up), unless it is in view already.
-private func focusInView(_ m: inout Model, _ path: WritableKeyPath<Model, Viewport>, items: Int, downward: Bool) {
-    let view = m[keyPath: path]
+private func focusInView(_ m: inout Model, items: Int, downward: Bool) {
+    let view = m.shownView
     guard items > 0, let measured = view.measured else { return }
     let shown = view.top..<(view.top + measured.height)
     if let line = measured.itemLines[m.highlight], shown.contains(line) { return }
@@ -340,9 +339,8 @@ private func focusInView(_ m: inout Model, _ path: WritableKeyPath<Model, Viewpo
 
 /// What the last drawing measured: where the view really is, and the page's size.
 private func measured(_ layout: ViewLayout, _ m: inout Model) {
-    let path: WritableKeyPath<Model, Viewport> = m.overlay == nil ? \.view : \.overlayView
-    m[keyPath: path].top = layout.top
-    m[keyPath: path].measured = layout
+    m.shownView.top = layout.top
+    m.shownView.measured = layout
 }
 
 // MARK: - SURE

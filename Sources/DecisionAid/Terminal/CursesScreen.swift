@@ -52,11 +52,8 @@ public final class CursesScreen {
     /// (reading the terminfo keys is not needed to draw it).
     private lazy var decoder = InputDecoder(extraSequences: CursesScreen.terminfoKeys())
     private var inputBuffer: [UInt8] = []
-    /// The ASCII run draw() is collecting (kept to reuse its storage).
-    private var run: [UInt8] = []
-    /// The run of narrow non-ASCII characters draw() is collecting.
-    private var wideRun: [UInt32] = []
-    private var cells: [chtype] = []
+    /// draw()'s buffers, kept between frames to reuse their storage.
+    private var buffers = RunBuffers()
     private var lastFrame: Frame?
     /// Set after a resize: the next draw repaints the whole terminal.
     private var needsRepaint = false
@@ -240,6 +237,12 @@ public final class CursesScreen {
         }
         let rows = min(frame.size.height, Int(getmaxy(window)))
         let columns = min(frame.size.width, Int(getmaxx(window)))
+        // The buffers are taken out of the object while the frame is written
+        // and put back after: used in place, every append would be a
+        // run-time checked access to a class property, two for each cell.
+        var buffers = self.buffers
+        self.buffers = RunBuffers()
+        defer { self.buffers = buffers }
         for row in 0..<rows {
             // ASCII cells are written in runs of one style (fast), and so are
             // other characters one column wide as both Frame and the C library
@@ -248,31 +251,31 @@ public final class CursesScreen {
             // column, so a width disagreement between Frame and ncurses cannot
             // shift the rest of the line. The runs are numbers, not Strings:
             // no String to grow cell by cell.
-            run.removeAll(keepingCapacity: true)
-            wideRun.removeAll(keepingCapacity: true)
+            buffers.run.removeAll(keepingCapacity: true)
+            buffers.wideRun.removeAll(keepingCapacity: true)
             var runStart = 0, runStyle = Style.normal
             func flush() {
-                if !run.isEmpty { writeRun(row: row, column: runStart, style: runStyle) }
-                if !wideRun.isEmpty { writeNarrowRun(row: row, column: runStart, style: runStyle) }
-                run.removeAll(keepingCapacity: true)
-                wideRun.removeAll(keepingCapacity: true)
+                if !buffers.run.isEmpty { writeRun(&buffers, row: row, column: runStart, style: runStyle) }
+                if !buffers.wideRun.isEmpty { writeNarrowRun(buffers.wideRun, row: row, column: runStart, style: runStyle) }
+                buffers.run.removeAll(keepingCapacity: true)
+                buffers.wideRun.removeAll(keepingCapacity: true)
             }
             for column in 0..<columns {
                 let cell = frame[row, column]
                 if cell.text.isEmpty { continue }                 // right half of a wide character
                 if cell.text.utf8.count == 1, let byte = cell.text.utf8.first, byte >= 0x20, byte < 0x7F {
-                    if !wideRun.isEmpty || run.isEmpty || cell.style != runStyle || runStart + run.count != column {
+                    if !buffers.wideRun.isEmpty || buffers.run.isEmpty || cell.style != runStyle || runStart + buffers.run.count != column {
                         flush(); runStart = column; runStyle = cell.style
                     }
-                    run.append(byte)
+                    buffers.run.append(byte)
                     continue
                 }
                 if capabilities.unicode, let scalar = Self.narrowScalar(cell.text) {
-                    if !run.isEmpty || wideRun.isEmpty || cell.style != runStyle || runStart + wideRun.count != column
-                        || wideRun.count == 255 {
+                    if !buffers.run.isEmpty || buffers.wideRun.isEmpty || cell.style != runStyle || runStart + buffers.wideRun.count != column
+                        || buffers.wideRun.count == 255 {
                         flush(); runStart = column; runStyle = cell.style
                     }
-                    wideRun.append(scalar)
+                    buffers.wideRun.append(scalar)
                     continue
                 }
                 flush()
@@ -298,19 +301,19 @@ public final class CursesScreen {
         mvwaddnstr(window, Int32(row), Int32(column), text, -1)
     }
 
-    /// Writes the ASCII bytes in `run` as write() would the same text, but as
+    /// Writes the ASCII bytes in `buffers.run` as write() would the same text, but as
     /// ready-made cells (waddchnstr): no multibyte decoding per character,
     /// which was a third of the first frame's time in ncurses. Unlike
     /// waddnstr it leaves the cursor where it was, so the cursor goes where
     /// the text ended, as before (the frame's own cursor is placed last).
-    private func writeRun(row: Int, column: Int, style: Style) {
+    private func writeRun(_ buffers: inout RunBuffers, row: Int, column: Int, style: Style) {
         let (attrs, pair) = attributes(of: style)
         let rendition = chtype(attrs) | chtype(cn_color_pair(Int32(pair)))
-        cells.removeAll(keepingCapacity: true)
-        for byte in run { cells.append(chtype(byte) | rendition) }
-        cells.append(0)
-        _ = mvwaddchnstr(window, Int32(row), Int32(column), cells, Int32(run.count))
-        wmove(window, Int32(row), Int32(min(column + run.count, Int(getmaxx(window)) - 1)))
+        buffers.cells.removeAll(keepingCapacity: true)
+        for byte in buffers.run { buffers.cells.append(chtype(byte) | rendition) }
+        buffers.cells.append(0)
+        _ = mvwaddchnstr(window, Int32(row), Int32(column), buffers.cells, Int32(buffers.run.count))
+        wmove(window, Int32(row), Int32(min(column + buffers.run.count, Int(getmaxx(window)) - 1)))
     }
 
     /// The code point of a cell that is one printable non-ASCII code point,
@@ -325,7 +328,7 @@ public final class CursesScreen {
 
     /// Writes the cells in `wideRun` (see narrowScalar) as ready-made cells,
     /// then puts the cursor where the text ended, as writeRun does.
-    private func writeNarrowRun(row: Int, column: Int, style: Style) {
+    private func writeNarrowRun(_ wideRun: [UInt32], row: Int, column: Int, style: Style) {
         let (attrs, pair) = attributes(of: style)
         let count = wideRun.count
         let written = wideRun.withUnsafeBufferPointer { chars in
@@ -502,6 +505,14 @@ public final class Mailbox: Sendable {
             return messages
         }
     }
+}
+
+/// The runs draw() collects before writing them: ASCII bytes, narrow
+/// non-ASCII code points, and the curses cells an ASCII run becomes.
+private struct RunBuffers {
+    var run: [UInt8] = []
+    var wideRun: [UInt32] = []
+    var cells: [chtype] = []
 }
 
 // MARK: - Signals
