@@ -129,9 +129,10 @@ public struct Frame: Sendable, Equatable {
     /// `put` for all-ASCII text: the same cells as the general path.
     private mutating func putASCII(_ text: String, row: Int, column: Int, style: Style) -> Int {
         var col = column
+        let asciiText = Frame.asciiText       // once, not a lazy-global check per character
         for byte in text.utf8 where byte >= 0x20 && byte != 0x7F {
             if col + 1 > size.width { break }
-            if col >= 0 { cells[row * size.width + col] = Cell(text: Frame.asciiText[Int(byte)], style: style) }
+            if col >= 0 { cells[row * size.width + col] = Cell(text: asciiText[Int(byte)], style: style) }
             col += 1
         }
         return max(0, col - column)

@@ -110,7 +110,16 @@ public final class CursesScreen {
 
         raw()
         noecho()
-        keypad(window, true)         // sends smkx; InputDecoder reads both cursor-key modes anyway
+        // The keypad's "transmit" mode (smkx), as keypad(window, true) would
+        // set it, but without what keypad() also does: build ncurses' table
+        // for decoding keys, which the aid never asks ncurses to use
+        // (InputDecoder reads the keys): 105 K instructions and 245
+        // allocations at every start. endwin sends rmkx as it always does,
+        // and so does the emergency restore.
+        if let smkx = cn_tigetstr("smkx") {
+            let bytes = stripPadding(Array(String(cString: smkx).utf8))
+            _ = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        }
         typeahead(-1)                // never abandon a frame half drawn because a key is waiting:
                                      // frames are drawn only when something changed
         curs_set(1)                  // screen readers and magnifiers follow the cursor
