@@ -96,7 +96,7 @@ private func wrapASCII(_ text: [UInt8], width first: Int, rest: Int?, keepingURL
             }
             if lineWidth > 0 && lineWidth + 1 + w > width {
                 lines.append(string(line))
-                line = []
+                line.removeAll(keepingCapacity: true)
                 lineWidth = 0
             }
             if w > width && keepingURLs && isURL(Substring(string(word))) {
@@ -110,7 +110,7 @@ private func wrapASCII(_ text: [UInt8], width first: Int, rest: Int?, keepingURL
                     let cw = columns(byte)
                     if chunkWidth + cw > width && chunkWidth > 0 {
                         lines.append(string(chunk))
-                        chunk = []
+                        chunk.removeAll(keepingCapacity: true)
                         chunkWidth = 0
                     }
                     chunk.append(byte)
