@@ -48,9 +48,9 @@ public final class CursesScreen {
     private let escapeDelayMilliseconds: Int32 = 25
     /// The signal actions to put back, in the order they were replaced.
     private var previousActions: [(Int32, sigaction)]
-    /// Made when input is first read, after the first frame is on screen
-    /// (reading the terminfo keys is not needed to draw it).
-    private lazy var decoder = InputDecoder(extraSequences: CursesScreen.terminfoKeys())
+    /// Made when the first input arrives (reading the terminfo keys is not
+    /// needed to draw, nor to wait).
+    private var decoder: InputDecoder?
     private var inputBuffer: [UInt8] = []
     /// draw()'s buffers, kept between frames to reuse their storage.
     private var buffers = RunBuffers()
@@ -384,7 +384,8 @@ public final class CursesScreen {
             }
             // Wait for input, unless there is news already; while half an
             // escape sequence is held, wait only the escape delay.
-            let wait: Int32 = !messages.isEmpty ? 0 : decoder.isWaiting ? escapeDelayMilliseconds : tickMilliseconds
+            let holding = decoder?.isWaiting ?? false
+            let wait: Int32 = !messages.isEmpty ? 0 : holding ? escapeDelayMilliseconds : tickMilliseconds
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: wakeRead.load(ordering: .relaxed), events: Int16(POLLIN), revents: 0)]
             let ready = poll(&fds, nfds_t(fds.count), wait)
@@ -395,11 +396,16 @@ public final class CursesScreen {
             if fds[1].revents != 0 { drainWakePipe() }
             if fds[0].revents != 0 {
                 guard readInput() else { return end("the terminal was disconnected") }
-                messages += decoder.feed(inputBuffer).map(Msg.key)
+                var keys = decoder ?? InputDecoder(extraSequences: CursesScreen.terminfoKeys())
+                decoder = nil                   // keys is then its only holder: no copy on feed
+                messages += keys.feed(inputBuffer).map(Msg.key)
+                decoder = keys
                 inputBuffer.removeAll(keepingCapacity: true)
-            } else if ready == 0 && decoder.isWaiting {
+            } else if ready == 0 && holding, var keys = decoder {
                 // Nothing more came within the escape delay: a lone ESC is the Escape key.
-                messages += decoder.flush().map(Msg.key)
+                decoder = nil
+                messages += keys.flush().map(Msg.key)
+                decoder = keys
             }
             if let reason = pendingEnd() { return end(reason) }
             if !messages.isEmpty { return messages }
