@@ -41,14 +41,13 @@ private func argumentsBelowEnvironment() -> (argv: UnsafeMutablePointer<UnsafeMu
     let local = withUnsafeMutablePointer(to: &here) { UInt(bitPattern: $0) }
     let top = UInt(bitPattern: environment)
     guard top > local, top - local < 1 << 30 else { return nil }
-    let bound = UInt(bitPattern: environment)
     var slot = environment - 1                      // argv's closing null
     guard slot.pointee == nil else { return nil }
     var count = 0
     while true {
         slot -= 1
         let word = UInt(bitPattern: slot.pointee)
-        if word > bound {                           // an argument string
+        if word > top {                             // an argument string
             count += 1
             if count > 1 << 20 { return nil }
             continue

@@ -44,9 +44,9 @@ import Testing
     }
 
     @Test func theAidsOwnUses() {
-        #expect("it's".replacingOccurrences(of: "'", with: "'\\''") == "it'\\''s")
-        #expect("aaa".replacingOccurrences(of: "aa", with: "b") == "ba")
-        #expect("abc".replacingOccurrences(of: "", with: "x") == "abc")
+        #expect("it's".replacingText("'", with: "'\\''") == "it'\\''s")
+        #expect("aaa".replacingText("aa", with: "b") == "ba")
+        #expect("abc".replacingText("", with: "x") == "abc")
         #expect("see https://x.org".rangeOfText("://") != nil)
         #expect("abc".rangeOfText("abcd") == nil)
         #expect("abc".rangeOfText("") != nil)

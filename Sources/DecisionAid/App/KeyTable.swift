@@ -110,7 +110,7 @@ enum KeyTable {
                 b.command = { key in key == .control("d") ? .startOver : quits(key).map { $0 == .quit ? .startOver : $0 } }
                 b.gives = .startOver
                 b.does = b.does == "quit" ? "start over" : b.does
-                b.help = b.help.map { $0.replacingOccurrences(of: "quit", with: "start over: wipe every answer") }
+                b.help = b.help.map { $0.replacing("quit", with: "start over: wipe every answer") }
                 return b
             default:
                 return binding
@@ -424,7 +424,7 @@ enum KeyTable {
         let items = bindings(m, ctx, longPage: longPage).filter(\.footer).map { b in (key: b.name, action: b.does, essential: b.essential) }
         let named = items.map { item -> (key: String, action: String, essential: Bool) in
             guard g.asciiKeyNames else { return item }
-            return (item.key.replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "←→", with: "Left/Right"),
+            return (item.key.replacing("↑↓", with: "Up/Down").replacing("←→", with: "Left/Right"),
                     item.action, item.essential)
         }
         func width(_ list: [(key: String, action: String, essential: Bool)]) -> Int {

@@ -35,12 +35,6 @@ extension StringProtocol {
         return result
     }
 
-    /// The text with every `target` replaced by `replacement` (Foundation's
-    /// name for `replacing(_:with:)`, which code here already uses).
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        replacingText(target, with: replacement)
-    }
-
     /// Where `other` first appears, character by character.
     func rangeOfText(_ other: some StringProtocol) -> Range<Index>? {
         if other.isEmpty { return startIndex..<startIndex }

@@ -174,7 +174,7 @@ public enum Views {
         under.overlay = nil
         var body: [Line] = [Line("Keys on this screen", .heading, focus: true), Line()]
         for binding in KeyTable.bindings(under, ctx) {
-            let name = g.asciiKeyNames ? binding.name.replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "←→", with: "Left/Right") : binding.name
+            let name = g.asciiKeyNames ? binding.name.replacing("↑↓", with: "Up/Down").replacing("←→", with: "Left/Right") : binding.name
             body += paragraph(name + ": " + (binding.help ?? binding.does), width: width, hanging: Frame.width(of: name) + 2)
         }
         body.append(Line())
