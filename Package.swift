@@ -11,16 +11,16 @@ import PackageDescription
 //   runs side by side (Sources/decision-aid/startup.order, written by
 //   scripts/startup-profile --order): Linux maps a binary 64 KB at a time, so
 //   start-up code spread over the whole binary made most of it resident.
-// - libstdc++ linked statically (Sources/decision-aid/link/libstdc++.so is a
-//   linker script naming libstdc++.a, because swiftc puts its own -lstdc++
-//   first): fewer symbols for the loader to look up, one library fewer.
-// - Packed relative relocations (RELR, needs glibc 2.36: Debian 12 has it):
-//   the relocation table shrinks from 650 KB to a few KB, and the binary
-//   stays position-independent, so a kiosk keeps address randomisation.
-// - libgcc linked statically too: one library fewer for the loader to map
-//   and relocate at every start (libgcc_s). Build with --disable-local-rpath
-//   (the README says so) so the loader does not first look for each library
-//   beside the binary, where anyone who can write there could put one.
+// - Fully static and position-independent (-static-pie; -static-executable
+//   makes swiftc pick the static Swift libraries even without
+//   --static-swift-stdlib): libc, libm, ncursesw, tinfo, libstdc++ and libgcc
+//   are linked in, so there is no program loader, no library to look up,
+//   map or relocate at every start (the loader was a fifth of the first
+//   frame's instructions), and no library to find or plant beside the
+//   binary. The kernel still loads it at a random address. It needs only a
+//   Linux kernel (3.2 or newer), the terminfo files and the locale files.
+// - Packed relative relocations (RELR): the relocation table shrinks from
+//   650 KB to a few KB; the start applies them itself.
 // - No Swift concurrency runtime: the aid is one thread plus a print thread
 //   it starts itself (pthread), so its modules do not import _Concurrency,
 //   and neither it nor libdispatch (which it pulls in, and which sets itself
@@ -40,10 +40,9 @@ let sectionPerFunction: [SwiftSetting] = [
 let startupLink: [LinkerSetting] = [.unsafeFlags([
     "-use-ld=lld",
     "-Xlinker", "--symbol-ordering-file=\(root)/Sources/decision-aid/startup.order", "-Xlinker", "--no-warn-symbol-ordering",
-    "-L", "\(root)/Sources/decision-aid/link",
+    "-static-executable", "-Xclang-linker", "-static-pie", "-ltinfo",
     "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
     "-Xlinker", "--no-export-dynamic",
-    "-Xclang-linker", "-static-libgcc",
 ], .when(configuration: .release))]
 
 let package = Package(
@@ -109,7 +108,7 @@ let package = Package(
 
         .executableTarget(
             name: "decision-aid", dependencies: ["DecisionAid"], path: "Sources/decision-aid",
-            exclude: ["startup.order", "link"], swiftSettings: sectionPerFunction, linkerSettings: startupLink
+            exclude: ["startup.order"], swiftSettings: sectionPerFunction, linkerSettings: startupLink
         ),
         .executableTarget(
             name: "decision-aid-content", dependencies: ["DecisionAid", "ContentYAML"], path: "Sources/decision-aid-content"
