@@ -21,6 +21,8 @@ import PackageDescription
 //   Linux kernel (3.2 or newer), the terminfo files and the locale files.
 // - Packed relative relocations (RELR): the relocation table shrinks from
 //   650 KB to a few KB; the start applies them itself.
+// - Debug sections compressed (zlib): 19.6 MB unstripped becomes 15.5 MB;
+//   they are never loaded, and valgrind and gdb read them as they are.
 // - No Swift concurrency runtime: the aid is one thread plus a print thread
 //   it starts itself (pthread), so its modules do not import _Concurrency,
 //   and neither it nor libdispatch (which it pulls in, and which sets itself
@@ -43,6 +45,7 @@ let startupLink: [LinkerSetting] = [.unsafeFlags([
     "-static-executable", "-Xclang-linker", "-static-pie", "-ltinfo",
     "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
     "-Xlinker", "--no-export-dynamic",
+    "-Xlinker", "--compress-debug-sections=zlib",
 ], .when(configuration: .release))]
 
 let package = Package(
