@@ -135,7 +135,7 @@ final class Entry {
     /// A mapping under `key`, read as an Entry named `name` in messages
     /// (by default the key itself).
     func entry(_ key: String, required: Bool = true, labelled name: String? = nil) -> Entry? {
-        guard let (node, line) = node(key), !isNull(node) else {
+        guard let (node, _) = node(key), !isNull(node) else {
             if required { problem(line, "\(label) is missing '\(key)'") }
             return nil
         }
