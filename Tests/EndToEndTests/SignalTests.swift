@@ -105,4 +105,37 @@ struct SignalTests {
         #expect(try tmux.exitCode() == 0)
         try SignalTests.expectRestored(tmux)
     }
+
+    /// Stopped from outside (SIGSTOP cannot be caught), then continued: in
+    /// between, a shell takes the terminal back as a shell does (cooked mode,
+    /// the normal screen, cursor keys and mouse reports off) and writes on it.
+    /// After SIGCONT the aid is back as it was: raw mode, its own screen
+    /// repainted, and answering keys.
+    @Test func continuedAfterAStopTheAidPutsTheTerminalBackAndRepaints() throws {
+        let tmux = try started()
+        defer { tmux.close() }
+        try tmux.kill(signal: SIGSTOP)
+        try tmux.onTerminal("stty sane; printf '\\033[?1049l\\033[?1l\\033[?1000l\\033[?1006l[1]+  Stopped  decision-aid\\r\\n$ '")
+        try tmux.waitFor("Stopped  decision-aid")
+        let stopped = try tmux.modes()
+        #expect(stopped["alternate_on"] == "0" && stopped["keypad_cursor_flag"] == "0", "the shell's modes were not set: \(stopped)")
+        #expect(try tmux.stty().contains(" icanon"))
+
+        try tmux.kill(signal: SIGCONT)
+        try tmux.waitForGone("Stopped  decision-aid")
+        try tmux.waitFor("Before you start")
+        let modes = try tmux.modes()
+        #expect(modes["alternate_on"] == "1", "not back on the alternate screen: \(modes)")
+        #expect(modes["keypad_cursor_flag"] == "1", "cursor keys not back in application mode: \(modes)")
+        #expect(modes["mouse_standard_flag"] == "1" || modes["mouse_button_flag"] == "1" || modes["mouse_any_flag"] == "1",
+                "mouse reports not asked for again: \(modes)")
+        let stty = try tmux.stty()
+        #expect(stty.contains("-icanon") && stty.contains("-echo "), "not back in raw mode: \(stty)")
+        #expect(try tmux.screen().contains("› S  Do you feel SURE"))
+        try tmux.send("Down")
+        try tmux.waitFor("› U  Do you know the benefits")
+        try tmux.send("q")
+        #expect(try tmux.exitCode() == 0)
+        try SignalTests.expectRestored(tmux)
+    }
 }

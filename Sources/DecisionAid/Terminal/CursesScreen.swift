@@ -116,10 +116,7 @@ public final class CursesScreen {
         // (InputDecoder reads the keys): 105 K instructions and 245
         // allocations at every start. endwin sends rmkx as it always does,
         // and so does the emergency restore.
-        if let smkx = cn_tigetstr("smkx") {
-            let bytes = stripPadding(Array(String(cString: smkx).utf8))
-            _ = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-        }
+        sendKeypadTransmit()
         typeahead(-1)                // never abandon a frame half drawn because a key is waiting:
                                      // frames are drawn only when something changed
         curs_set(1)                  // screen readers and magnifiers follow the cursor
@@ -378,6 +375,7 @@ public final class CursesScreen {
         while !isClosed {
             if let reason = pendingEnd() { return end(reason) }
             var messages = mailbox.take()
+            if resumePending.exchange(false, ordering: .relaxed) { resumeAfterStop() }
             if resizePending.exchange(false, ordering: .relaxed) {
                 applyResize()
                 messages.append(.resize(size))
@@ -442,6 +440,17 @@ public final class CursesScreen {
 
     /// Tells curses the terminal's new size (we handle SIGWINCH ourselves,
     /// so curses does not), and repaints everything on the next draw.
+    /// Back from being stopped (SIGSTOP from outside: Ctrl-Z is a key here).
+    /// Meanwhile a shell may have put the terminal back in cooked mode, left
+    /// the alternate screen and written over it. endwin() and the next
+    /// refresh are ncurses' own way back (program mode, the alternate screen,
+    /// mouse reports); the keypad mode is ours to send again. The resize
+    /// that goes with it repaints the whole screen at its current size.
+    private func resumeAfterStop() {
+        endwin()
+        sendKeypadTransmit()
+    }
+
     private func applyResize() {
         var rows: Int32 = 0, columns: Int32 = 0
         guard cn_window_size(STDOUT_FILENO, &rows, &columns) == 0 || cn_window_size(STDIN_FILENO, &rows, &columns) == 0 else { return }
@@ -522,6 +531,14 @@ public final class Mailbox: Sendable {
     }
 }
 
+/// The keypad's "transmit" mode (smkx), so the arrow keys send the
+/// sequences terminfo names. endwin sends rmkx.
+private func sendKeypadTransmit() {
+    guard let smkx = cn_tigetstr("smkx") else { return }
+    let bytes = stripPadding(Array(String(cString: smkx).utf8))
+    _ = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+}
+
 /// The runs draw() collects before writing them: ASCII bytes, narrow
 /// non-ASCII code points, and the curses cells an ASCII run becomes.
 private struct RunBuffers {
@@ -540,6 +557,8 @@ private struct RunBuffers {
 // - SIGPIPE, SIGXFSZ: ignored, so a write to a closed pipe fails with EPIPE
 //   and a too-large write with EFBIG instead of killing the program.
 // - SIGWINCH: sets a flag; the loop asks the terminal its new size.
+// - SIGCONT (after a SIGSTOP from outside): sets a flag; the loop puts the
+//   terminal back in the program's modes and repaints, as after a resize.
 // - SIGTERM, SIGHUP, and every other signal whose default action ends the
 //   process (USR1/2, ALRM, XCPU, VTALRM, PROF, IO, SYS, STKFLT, PWR, the
 //   real-time signals): the first sets a flag and wakes the loop, which
@@ -558,6 +577,7 @@ private struct RunBuffers {
 
 private let pendingSignal = Atomic<Int32>(0)
 private let resizePending = Atomic<Bool>(false)
+private let resumePending = Atomic<Bool>(false)
 private let wakeRead = Atomic<Int32>(-1)
 private let wakeWrite = Atomic<Int32>(-1)
 private let restoreArmed = Atomic<Bool>(false)
@@ -581,9 +601,15 @@ private func otherEndingSignals() -> [Int32] {
 private func installSignalHandlers() -> [(Int32, sigaction)] {
     pendingSignal.store(0, ordering: .relaxed)
     resizePending.store(false, ordering: .relaxed)
+    resumePending.store(false, ordering: .relaxed)
     var previous: [(Int32, sigaction)] = []
     for sig in [SIGINT, SIGQUIT, SIGTSTP, SIGPIPE, SIGXFSZ] { previous.append((sig, setAction(sig, handler: SIG_IGN))) }
     previous.append((SIGWINCH, setAction(SIGWINCH, handler: { _ in
+        resizePending.store(true, ordering: .relaxed)
+        wakeLoop()
+    })))
+    previous.append((SIGCONT, setAction(SIGCONT, handler: { _ in
+        resumePending.store(true, ordering: .relaxed)
         resizePending.store(true, ordering: .relaxed)
         wakeLoop()
     })))

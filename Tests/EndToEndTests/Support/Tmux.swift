@@ -171,6 +171,15 @@ final class Tmux {
         return try Tmux.run("/bin/sh", ["-c", "stty -a < \(Tmux.quote(tty))"])
     }
 
+    /// Runs a shell command with the pane's terminal as its standard input
+    /// and output, from outside the program: what a shell would do to the
+    /// terminal while the program is stopped.
+    func onTerminal(_ command: String) throws {
+        let tty = try tmux("display-message", "-p", "-t", "main", "#{pane_tty}")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try Tmux.run("/bin/sh", ["-c", "{ \(command); } < \(Tmux.quote(tty)) > \(Tmux.quote(tty))"])
+    }
+
     /// What the pane's terminal is doing, as tmux tracks it: "alternate_on",
     /// "cursor_flag", "mouse_any_flag", "mouse_standard_flag",
     /// "mouse_button_flag", "mouse_sgr_flag", "keypad_cursor_flag" ("0" or "1").
