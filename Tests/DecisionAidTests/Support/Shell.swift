@@ -12,8 +12,8 @@ enum Shell {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let outFile = folder.appendingPathComponent("out"), errFile = folder.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)   // FileHandle(forWritingTo:) below throws if this failed
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)   // FileHandle(forWritingTo:) below throws if this failed
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script, "sh"] + arguments
@@ -67,8 +67,8 @@ extension Binary {
         defer { try? FileManager.default.removeItem(at: folder) }
         let inFile = folder.appendingPathComponent("in"), outFile = folder.appendingPathComponent("out"), errFile = folder.appendingPathComponent("err")
         try Data(stdinBytes).write(to: inFile)
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)   // FileHandle(forWritingTo:) below throws if this failed
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)   // FileHandle(forWritingTo:) below throws if this failed
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable ?? path)
         process.arguments = arguments
