@@ -119,6 +119,48 @@ struct InputDecoderTests {
         }
     }
 
+    @Test func aBracketedPasteIsOneKeyOnOneLine() {
+        // Its letters and line breaks never act as keys; what follows does.
+        #expect(keys("\u{1B}[200~q\ny\r\n\u{1B}[201~x") == [.paste("q y"), .character("x")])
+        // Tabs and line breaks become one space; the ends are trimmed; escape
+        // sequences, controls and invalid UTF-8 are dropped; letters stay.
+        #expect(keys(Array("\u{1B}[200~ \tGrüße,\n\n\u{1B}[31mred\u{07}".utf8) + [0xFF] + Array("✓ \u{1B}[201~".utf8))
+                == [.paste("Grüße, red✓")])
+        // A lone end mark is nothing.
+        #expect(keys("\u{1B}[201~a") == [.character("a")])
+    }
+
+    @Test func aBracketedPasteMayComeInPieces() {
+        var decoder = InputDecoder()
+        // Split inside the start mark, the text and the end mark.
+        #expect(decoder.feed(Array("a\u{1B}[20".utf8)) == [.character("a")])
+        #expect(decoder.feed(Array("0~34".utf8)) == [])
+        #expect(decoder.isPasting && decoder.isWaiting)
+        #expect(decoder.feed(Array("5\u{1B}[2".utf8)) == [])
+        #expect(decoder.feed(Array("01~b".utf8)) == [.paste("345"), .character("b")])
+        #expect(!decoder.isPasting && !decoder.isWaiting)
+        // Something that only begins like the end mark is text.
+        #expect(decoder.feed(Array("\u{1B}[200~1\u{1B}[2".utf8)) == [])
+        #expect(decoder.feed(Array("x2\u{1B}[201~".utf8)) == [.paste("12")])
+    }
+
+    @Test func aPasteWhoseEndNeverComesEndsWhenTheInputStops() {
+        var decoder = InputDecoder()
+        #expect(decoder.feed(Array("\u{1B}[200~abc\u{1B}".utf8)) == [])
+        #expect(decoder.isPasting)
+        #expect(decoder.flush() == [.paste("abc")])
+        #expect(!decoder.isPasting && !decoder.isWaiting)
+        #expect(decoder.feed(Array("q".utf8)) == [.character("q")])
+    }
+
+    @Test func aHugePasteKeepsOnlyItsStart() {
+        let huge = "\u{1B}[200~" + String(repeating: "ab", count: 50_000) + "\u{1B}[201~z"
+        let decoded = keys(huge)
+        #expect(decoded.count == 2 && decoded.last == .character("z"))
+        guard case .paste(let text)? = decoded.first else { Issue.record("no paste: \(decoded.prefix(3))"); return }
+        #expect(text.utf8.count == InputDecoder.maximumPaste)
+    }
+
     @Test func aPasteDecodesInOneGo() {
         let text = String(repeating: "Grüße, ✓ 12 ", count: 500)
         #expect(keys(text) == chars(text))

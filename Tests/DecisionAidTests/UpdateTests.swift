@@ -408,6 +408,25 @@ func walkStrongPerson() -> Model {
         #expect(m.highlight == 0)
     }
 
+    @Test func aPasteTypesIntoATextFieldAndDoesNothingElsewhere() {
+        // On Welcome, where q quits at once and y would answer: nothing happens.
+        var m = Model(size: Size(width: 80, height: 24))
+        #expect(press(&m, .paste("q y")).isEmpty)
+        #expect(m.page == .welcome && m.overlay == nil)
+        // In the age field it is typed, at the caret, as far as the field takes.
+        m = atFirstQuestion()
+        type(&m, "4")
+        press(&m, .left, .paste("3"))
+        #expect(m.draft == "34" && m.caret == 1)
+        press(&m, .paste(String(repeating: "9", count: 40)))
+        #expect(m.draft.count == 12, "the field's limit holds for a paste too: \(m.draft)")
+        // A choice question takes no paste: its digits and letters stay unused.
+        m = atFirstQuestion()
+        answer(&m, "34")
+        press(&m, .paste("3"))
+        #expect(m.page == .question(.subtype) && m.highlight == 0)
+    }
+
     @Test func escOnWelcomeAsksBeforeLeaving() {
         var m = Model(size: Size(width: 80, height: 24))
         #expect(press(&m, .escape).isEmpty)

@@ -108,6 +108,38 @@ struct KeyInputTests {
         #expect(took < 5, "a 5,000-character paste took \(took) s")
     }
 
+    /// The aid asks for bracketed paste, so a paste (tmux paste-buffer -p,
+    /// as a terminal's paste) types into a text field and is nothing
+    /// elsewhere: a pasted "q", Enter, "y" neither quits nor answers. After
+    /// the aid ends, a paste reaches the shell without the marks.
+    @Test func aPasteTypesIntoTheFieldAndNeverActsAsKeys() throws {
+        let tmux = try Tmux(width: 80, height: 24, term: "xterm-256color", lang: "C.UTF-8")
+        defer { tmux.close() }
+        try tmux.waitFor("Welcome")
+        try tmux.send("Enter")
+        try tmux.waitFor("Before you start")
+        try tmux.paste("q\ny\ny\n")
+        try tmux.send("?")                       // the paste has been read once help opens
+        try tmux.waitFor("Ctrl-C: quit from anywhere")
+        try tmux.send("Escape")
+        try tmux.waitFor("0 of 4 answered")
+        try tmux.send("Enter")
+        try tmux.waitFor("How old are you?")
+        try tmux.paste("34\n")
+        try tmux.waitFor("Your answer: 34")
+        #expect(try tmux.screen().contains("How old are you?"), "the pasted line break must not answer the question")
+        try tmux.send("Enter")
+        try tmux.waitFor("Which type of MS")
+        try tmux.send("C-c")
+        try tmux.waitFor("Quit")
+        try tmux.send("y")
+        #expect(try tmux.exitCode() == 0)
+        try tmux.paste("AFTER")
+        try tmux.waitFor("AFTER")
+        let after = try tmux.screen()
+        #expect(!after.contains("200~"), "bracketed paste left on for the shell:\n\(after)")
+    }
+
     /// lp runs on its own thread: while it works (a fake lp that takes 5 s)
     /// the status row says so and keys still move between sections; then
     /// its answer appears. SIGTERM meanwhile still ends the aid at once.

@@ -65,7 +65,11 @@ struct SignalTests {
             #expect(modes[flag] == "0", "mouse reporting left on (\(flag)): \(modes)", sourceLocation: sourceLocation)
         }
         #expect(modes["keypad_cursor_flag"] == "0", "cursor keys left in application mode: \(modes)", sourceLocation: sourceLocation)
+        // Bracketed paste off: a paste reaches the shell without its marks.
+        try tmux.paste("pasted")
+        try tmux.waitFor("pasted")
         let screen = try tmux.screen()
+        #expect(!screen.contains("200~"), "bracketed paste left on", sourceLocation: sourceLocation)
         #expect(screen.contains("EXIT=") && !screen.contains("AHSCT decision aid"),
                 "the screen is not the shell's again:\n\(screen)", sourceLocation: sourceLocation)
     }

@@ -27,6 +27,8 @@ public enum Command: Sendable, Equatable {
     case answer(Bool)
     /// Typing into a text field.
     case type(Character)
+    /// Pasting into a text field: the text, as if typed.
+    case paste(String)
     case erase
     case caretLeft, caretRight
     /// Leaving a text field or an overlay without keeping what changed.
@@ -243,6 +245,11 @@ enum KeyTable {
             KeyBinding("letters", "type", footer: false) { key in
                 guard case .character(let c) = key, allowQ || c != "q" else { return nil }
                 return .type(c)
+            },
+            KeyBinding("paste", "type what you paste", help: "type what you paste, its lines joined into one (elsewhere a paste does nothing)",
+                       footer: false) { key in
+                guard case .paste(let text) = key else { return nil }
+                return .paste(text)
             },
         ]
     }

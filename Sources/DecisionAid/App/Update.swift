@@ -454,6 +454,8 @@ func edit(_ command: Command, _ m: inout Model, limit: Int) -> Bool {
         let before = String(text[..<(caret + 1)]).count
         m.draft = String(text)
         m.caret = min(before, m.draft.count)
+    case .paste(let pasted):
+        for c in pasted { edit(.type(c), &m, limit: limit) }
     case .erase:
         guard caret > 0 else { return true }
         text.remove(at: caret - 1)

@@ -13,6 +13,11 @@
 ///   never turns into Escape (back) followed by stray letters.
 /// - Mouse reports (SGR `ESC [ < b;x;y M` and X10 `ESC [ M b x y`) become
 ///   clicks and wheel steps.
+/// - A bracketed paste (`ESC [ 200 ~` … `ESC [ 201 ~`) becomes one `.paste`
+///   key holding its text on one line (line breaks and tabs become spaces,
+///   other control characters and escape sequences are dropped, at most
+///   `maximumPaste` bytes are kept), so its letters and line breaks never act
+///   as keys.
 ///
 /// Pure and synchronous: bytes in, keys out. Bytes that may be the start of a
 /// longer sequence (a lone ESC, half a character) are held until more come or
@@ -24,9 +29,14 @@ public struct InputDecoder: Sendable {
     /// and hashing arrays costs more at start than any search here.
     private var extra: [(sequence: [UInt8], key: Key)] = []
     private var held: [UInt8] = []
+    /// The paste so far, between its start and end marks; nil when not in one.
+    private var pasted: [UInt8]?
 
     /// Longest escape sequence taken as one; longer ones are line noise.
     static let maximumSequence = 64
+    /// Bytes of one paste kept; a text field holds far fewer.
+    static let maximumPaste = 4096
+    private static let pasteEnd: [UInt8] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]   // ESC [ 2 0 1 ~
 
     public init(extraSequences: [([UInt8], Key)] = []) {
         for (sequence, key) in extraSequences where sequence.count >= 2 && sequence[0] == 0x1B {
@@ -36,7 +46,12 @@ public struct InputDecoder: Sendable {
 
     /// True when bytes are held waiting for the rest of a sequence; the caller
     /// should wait a little (the escape delay) and then call `flush()`.
-    public var isWaiting: Bool { !held.isEmpty }
+    public var isWaiting: Bool { !held.isEmpty || pasted != nil }
+
+    /// True inside a paste whose end mark has not come yet: the caller should
+    /// wait longer than the escape delay (a long paste over a slow link comes
+    /// in pieces) before `flush()` ends it.
+    public var isPasting: Bool { pasted != nil }
 
     /// Decodes `bytes` (after anything held). Keys are returned in order; an
     /// incomplete tail is held for the next call.
@@ -52,6 +67,12 @@ public struct InputDecoder: Sendable {
     public mutating func flush() -> [Key] {
         let input = held
         held = []
+        if var paste = pasted {
+            // The end mark never came: the paste is what arrived.
+            paste += input
+            pasted = nil
+            return [.paste(Self.pasteText(paste))]
+        }
         return decode(input, final: true)
     }
 
@@ -60,11 +81,19 @@ public struct InputDecoder: Sendable {
         keys.reserveCapacity(input.count)
         var index = 0
         while index < input.count {
+            if pasted != nil {
+                guard let end = pasteBody(input, from: index, keys: &keys) else { return keys }
+                index = end
+                continue
+            }
             switch step(input, at: index, final: final) {
             case .key(let key, let length):
                 keys.append(key)
                 index += length
             case .skip(let length):
+                index += length
+            case .pasteStart(let length):
+                pasted = []
                 index += length
             case .incomplete:
                 held = Array(input[index...])
@@ -74,10 +103,68 @@ public struct InputDecoder: Sendable {
         return keys
     }
 
+    /// Inside a paste: takes its bytes up to the end mark and appends the
+    /// `.paste` key; returns where the input goes on after the mark, or nil
+    /// when the mark has not come yet (a tail that may be its start is held).
+    private mutating func pasteBody(_ input: [UInt8], from start: Int, keys: inout [Key]) -> Int? {
+        let mark = Self.pasteEnd
+        var index = start
+        while index < input.count {
+            if input[index] == mark[0] {
+                let available = min(mark.count, input.count - index)
+                if input[index..<index + available].elementsEqual(mark[..<available]) {
+                    if available == mark.count {
+                        keep(input[start..<index])
+                        keys.append(.paste(Self.pasteText(pasted ?? [])))
+                        pasted = nil
+                        return index + mark.count
+                    }
+                    // Perhaps the start of the mark: wait for the rest.
+                    keep(input[start..<index])
+                    held = Array(input[index...])
+                    return nil
+                }
+            }
+            index += 1
+        }
+        keep(input[start...])
+        return nil
+    }
+
+    private mutating func keep(_ bytes: ArraySlice<UInt8>) {
+        guard var paste = pasted else { return }
+        paste.append(contentsOf: bytes.prefix(max(0, Self.maximumPaste - paste.count)))
+        pasted = paste
+    }
+
+    /// A paste's bytes as one line of text: line breaks and tabs become
+    /// spaces (runs of them one space), escape sequences and other control
+    /// characters are dropped, invalid UTF-8 is dropped, and the ends are trimmed.
+    static func pasteText(_ bytes: [UInt8]) -> String {
+        var plain = InputDecoder()
+        var text = ""
+        var space = false
+        for key in plain.feed(bytes) + plain.flush() {
+            switch key {
+            case .character(let c) where c != " ":
+                if space && !text.isEmpty { text.append(" ") }
+                space = false
+                text.append(c)
+            case .character, .enter, .tab:
+                space = true
+            default:
+                break                                // escape sequences, controls, Alt keys
+            }
+        }
+        return text
+    }
+
     private enum Step {
         case key(Key, length: Int)
         /// Bytes that mean nothing to the aid (an invalid byte, an unknown sequence).
         case skip(Int)
+        /// The start mark of a bracketed paste.
+        case pasteStart(length: Int)
         /// More bytes are needed to know.
         case incomplete
     }
@@ -255,7 +342,8 @@ public struct InputDecoder: Sendable {
             case 11...15: key = .function(numbers[0] - 10)
             case 17...21: key = .function(numbers[0] - 11)
             case 23, 24: key = .function(numbers[0] - 12)
-            default: key = nil                       // Insert, paste brackets, unknown
+            case 200 where numbers.count == 1: return .pasteStart(length: length)
+            default: key = nil                       // Insert, a lone paste end mark, unknown
             }
         default: key = nil                           // focus reports and anything else
         }

@@ -10,6 +10,9 @@ public enum Key: Sendable, Equatable {
     case alt(Character)          // Alt plus a key: bound to nothing, and never Escape plus the key
     case click(row: Int, column: Int)
     case scrollUp, scrollDown
+    /// Text the terminal marked as pasted (bracketed paste), on one line:
+    /// only a text field takes it, so a paste never acts as keys.
+    case paste(String)
 }
 
 /// Everything that can happen to the interactive program.

@@ -46,6 +46,8 @@ public final class CursesScreen {
     private let tickMilliseconds: Int32 = 250
     /// How long to wait for the rest of an escape sequence before taking a lone ESC as Escape.
     private let escapeDelayMilliseconds: Int32 = 25
+    /// How long a paste may pause before its end mark before it is taken as ended.
+    private let pastePauseMilliseconds: Int32 = 1000
     /// The signal actions to put back, in the order they were replaced.
     private var previousActions: [(Int32, sigaction)]
     /// Made when the first input arrives (reading the terminfo keys is not
@@ -117,6 +119,7 @@ public final class CursesScreen {
         // allocations at every start. endwin sends rmkx as it always does,
         // and so does the emergency restore.
         sendKeypadTransmit()
+        sendBracketedPaste(on: true)
         typeahead(-1)                // never abandon a frame half drawn because a key is waiting:
                                      // frames are drawn only when something changed
         curs_set(1)                  // screen readers and magnifiers follow the cursor
@@ -383,7 +386,8 @@ public final class CursesScreen {
             // Wait for input, unless there is news already; while half an
             // escape sequence is held, wait only the escape delay.
             let holding = decoder?.isWaiting ?? false
-            let wait: Int32 = !messages.isEmpty ? 0 : holding ? escapeDelayMilliseconds : tickMilliseconds
+            let wait: Int32 = !messages.isEmpty ? 0 : decoder?.isPasting == true ? pastePauseMilliseconds
+                : holding ? escapeDelayMilliseconds : tickMilliseconds
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: wakeRead.load(ordering: .relaxed), events: Int16(POLLIN), revents: 0)]
             let ready = poll(&fds, nfds_t(fds.count), wait)
@@ -449,6 +453,7 @@ public final class CursesScreen {
     private func resumeAfterStop() {
         endwin()
         sendKeypadTransmit()
+        sendBracketedPaste(on: true)
     }
 
     private func applyResize() {
@@ -498,6 +503,7 @@ public final class CursesScreen {
             wrefresh(window)
         }
         endwin()
+        sendBracketedPaste(on: false)
         delscreen(screen)
         tcsetattr(STDIN_FILENO, TCSADRAIN, savedTermios)
         // Restored in full: no emergency needed any more, then the signals back
@@ -537,6 +543,18 @@ private func sendKeypadTransmit() {
     guard let smkx = cn_tigetstr("smkx") else { return }
     let bytes = stripPadding(Array(String(cString: smkx).utf8))
     _ = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+}
+
+/// Bracketed paste (xterm's mode 2004, which most terminals share and the
+/// rest ignore): the terminal marks pasted text, and InputDecoder makes it
+/// one `.paste` key, so a paste types into a text field and never acts as
+/// keys (a pasted "q" and "y" would otherwise quit). Off again at the end,
+/// and in the emergency restore.
+private let bracketedPasteOn = Array("\u{1B}[?2004h".utf8)
+private let bracketedPasteOff = Array("\u{1B}[?2004l".utf8)
+
+private func sendBracketedPaste(on: Bool) {
+    _ = (on ? bracketedPasteOn : bracketedPasteOff).withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
 }
 
 /// The runs draw() collects before writing them: ASCII bytes, narrow
@@ -710,6 +728,7 @@ private func armEmergencyRestore(mouse: Bool) {
     add("sgr0")
     add("cnorm")
     add("rmkx")
+    sequence += bracketedPasteOff
     if mouse { sequence += Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l".utf8) }
     if cn_tigetstr("rmcup") != nil { add("rmcup") } else { add("clear") }
     let count = min(sequence.count, resetCapacity)

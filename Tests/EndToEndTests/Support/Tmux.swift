@@ -191,6 +191,13 @@ final class Tmux {
         return Dictionary(uniqueKeysWithValues: zip(names, values))
     }
 
+    /// Pastes `text` as a terminal does: with the bracketed-paste marks
+    /// around it if the program asked for them (tmux paste-buffer -p).
+    func paste(_ text: String) throws {
+        try tmux("set-buffer", "-b", "test-paste", text)
+        try tmux("paste-buffer", "-p", "-d", "-b", "test-paste", "-t", "main")
+    }
+
     /// Raw bytes, typed as they are (send-keys -H): invalid UTF-8, escape sequences, mouse reports.
     func sendBytes(_ bytes: [UInt8]) throws {
         guard !bytes.isEmpty else { return }
