@@ -241,6 +241,15 @@ func walkStrongPerson() -> Model {
         #expect(m.overlay == nil)
     }
 
+    @Test func questionMarkOpensHelpInANumberFieldAsTheFooterSays() {
+        var m = atFirstQuestion(Size(width: 80, height: 24))
+        #expect(KeyTable.footer(m, testContext, Glyphs(.full)).contains { $0.key == "?" && $0.action == "help" })
+        type(&m, "3")
+        press(&m, .character("?"))
+        #expect(m.overlay == .help)
+        #expect(m.draft == "3")
+    }
+
     @Test func helpScrollsAndAnyOtherKeyCloses() {
         var m = walkStrongPerson()
         press(&m, .character("?"))

@@ -227,8 +227,9 @@ enum KeyTable {
     }
 
     /// Typing into a field: letters, Backspace, ← → for the caret, and what
-    /// Enter and Esc do there.
-    static func textField(enter: String, escape: String, allowQ: Bool) -> [KeyBinding] {
+    /// Enter and Esc do there. `typesQuestionMark: false` leaves "?" to the
+    /// help key that follows (a number field, where "?" is never an answer).
+    static func textField(enter: String, escape: String, allowQ: Bool, typesQuestionMark: Bool = true) -> [KeyBinding] {
         [
             KeyBinding("Enter", enter, keys: [.enter], .confirm),
             KeyBinding("Backspace", "delete", help: "delete the letter before the caret; in an empty field, go back", footer: true) { key in
@@ -243,7 +244,7 @@ enum KeyTable {
             },
             KeyBinding("Esc", escape, keys: [.escape], .cancel),
             KeyBinding("letters", "type", footer: false) { key in
-                guard case .character(let c) = key, allowQ || c != "q" else { return nil }
+                guard case .character(let c) = key, allowQ || c != "q", typesQuestionMark || c != "?" else { return nil }
                 return .type(c)
             },
             KeyBinding("paste", "type what you paste", help: "type what you paste, its lines joined into one (elsewhere a paste does nothing)",
@@ -265,7 +266,9 @@ enum KeyTable {
                 key == .control("c") || (key == .character("q") && m.draft.isEmpty) ? .quit : nil
             }
             quitKey.gives = .quit
-            return textField(enter: "next", escape: "back", allowQ: true) + saveAnswers(m, ctx, letters: true) + [help, quitKey]
+            // "?" is help, as the footer says, even with a number typed.
+            return textField(enter: "next", escape: "back", allowQ: true, typesQuestionMark: false)
+                + saveAnswers(m, ctx, letters: true) + [help, quitKey]
         case .choice:
             let count = choiceValues(field, ctx).count
             return [
