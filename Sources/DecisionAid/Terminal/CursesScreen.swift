@@ -384,7 +384,8 @@ public final class CursesScreen {
                 messages.append(.resize(size))
             }
             // Wait for input, unless there is news already; while half an
-            // escape sequence is held, wait only the escape delay.
+            // escape sequence is held, wait only the escape delay; inside a
+            // paste, up to a second for the rest of it.
             let holding = decoder?.isWaiting ?? false
             let wait: Int32 = !messages.isEmpty ? 0 : decoder?.isPasting == true ? pastePauseMilliseconds
                 : holding ? escapeDelayMilliseconds : tickMilliseconds
@@ -442,8 +443,6 @@ public final class CursesScreen {
         return true
     }
 
-    /// Tells curses the terminal's new size (we handle SIGWINCH ourselves,
-    /// so curses does not), and repaints everything on the next draw.
     /// Back from being stopped (SIGSTOP from outside: Ctrl-Z is a key here).
     /// Meanwhile a shell may have put the terminal back in cooked mode, left
     /// the alternate screen and written over it. endwin() and the next
@@ -456,6 +455,8 @@ public final class CursesScreen {
         sendBracketedPaste(on: true)
     }
 
+    /// Tells curses the terminal's new size (we handle SIGWINCH ourselves,
+    /// so curses does not), and repaints everything on the next draw.
     private func applyResize() {
         var rows: Int32 = 0, columns: Int32 = 0
         guard cn_window_size(STDOUT_FILENO, &rows, &columns) == 0 || cn_window_size(STDIN_FILENO, &rows, &columns) == 0 else { return }
