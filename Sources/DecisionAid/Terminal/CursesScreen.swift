@@ -118,8 +118,7 @@ public final class CursesScreen {
         // (InputDecoder reads the keys): 105 K instructions and 245
         // allocations at every start. endwin sends rmkx as it always does,
         // and so does the emergency restore.
-        sendKeypadTransmit()
-        sendBracketedPaste(on: true)
+        sendInputModes()             // and bracketed paste (see sendInputModes)
         typeahead(-1)                // never abandon a frame half drawn because a key is waiting:
                                      // frames are drawn only when something changed
         curs_set(1)                  // screen readers and magnifiers follow the cursor
@@ -447,12 +446,11 @@ public final class CursesScreen {
     /// Meanwhile a shell may have put the terminal back in cooked mode, left
     /// the alternate screen and written over it. endwin() and the next
     /// refresh are ncurses' own way back (program mode, the alternate screen,
-    /// mouse reports); the keypad mode is ours to send again. The resize
+    /// mouse reports); the keypad and paste modes are ours to send again. The resize
     /// that goes with it repaints the whole screen at its current size.
     private func resumeAfterStop() {
         endwin()
-        sendKeypadTransmit()
-        sendBracketedPaste(on: true)
+        sendInputModes()
     }
 
     /// Tells curses the terminal's new size (we handle SIGWINCH ourselves,
@@ -504,7 +502,7 @@ public final class CursesScreen {
             wrefresh(window)
         }
         endwin()
-        sendBracketedPaste(on: false)
+        _ = bracketedPasteOff.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
         delscreen(screen)
         tcsetattr(STDIN_FILENO, TCSADRAIN, savedTermios)
         // Restored in full: no emergency needed any more, then the signals back
@@ -538,25 +536,22 @@ public final class Mailbox: Sendable {
     }
 }
 
-/// The keypad's "transmit" mode (smkx), so the arrow keys send the
-/// sequences terminfo names. endwin sends rmkx.
-private func sendKeypadTransmit() {
-    guard let smkx = cn_tigetstr("smkx") else { return }
-    let bytes = stripPadding(Array(String(cString: smkx).utf8))
+/// The input modes the aid asks of the terminal, at the start and again
+/// after a stop:
+/// - the keypad's "transmit" mode (smkx), so the arrow keys send the
+///   sequences terminfo names (endwin sends rmkx);
+/// - bracketed paste (xterm's mode 2004, which most terminals share and the
+///   rest ignore): the terminal marks pasted text, and InputDecoder makes it
+///   one `.paste` key, so a paste types into a text field and never acts as
+///   keys (a pasted "q" and "y" would otherwise quit). close() and the
+///   emergency restore turn it off.
+private func sendInputModes() {
+    var bytes = cn_tigetstr("smkx").map { stripPadding(Array(String(cString: $0).utf8)) } ?? []
+    bytes += Array("\u{1B}[?2004h".utf8)
     _ = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
 }
 
-/// Bracketed paste (xterm's mode 2004, which most terminals share and the
-/// rest ignore): the terminal marks pasted text, and InputDecoder makes it
-/// one `.paste` key, so a paste types into a text field and never acts as
-/// keys (a pasted "q" and "y" would otherwise quit). Off again at the end,
-/// and in the emergency restore.
-private let bracketedPasteOn = Array("\u{1B}[?2004h".utf8)
 private let bracketedPasteOff = Array("\u{1B}[?2004l".utf8)
-
-private func sendBracketedPaste(on: Bool) {
-    _ = (on ? bracketedPasteOn : bracketedPasteOff).withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-}
 
 /// The runs draw() collects before writing them: ASCII bytes, narrow
 /// non-ASCII code points, and the curses cells an ASCII run becomes.
