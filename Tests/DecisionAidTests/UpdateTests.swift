@@ -492,6 +492,19 @@ func walkStrongPerson() -> Model {
         #expect(values[m.highlight] == values.last)
     }
 
+    @Test func everyResultsSectionShowsSaveInAnEightyColumnFooter() {
+        var m = walkStrongPerson()
+        press(&m, .enter, .character("9"))
+        // On What matters, the rating keys (0-4, n, Space) fill the 80 columns.
+        for section in ResultsSection.allCases where section != .values {
+            m.page = .results(section)
+            settle(&m)
+            let footer = KeyTable.footer(m, testContext, Glyphs(.full))
+            #expect(footer.contains { $0.key == "s" && $0.action == "save" }, "\(section): \(footer)")
+            #expect(footer.last?.key == "q", "\(section): help and quit end the footer: \(footer)")
+        }
+    }
+
     @Test func theFooterKeepsHelpAndQuitWhenNarrow() {
         var m = walkStrongPerson()
         press(&m, .enter, .character("9"))

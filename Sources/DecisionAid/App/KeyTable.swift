@@ -349,16 +349,19 @@ enum KeyTable {
             break
         }
         let spaceActs = [.checklist, .questions, .values].contains(section)
+        table.append(scrolling(items: items > 0, space: !spaceActs))
+        // Saving and printing the summary are what the results are for: they
+        // come before the rest, so an 80-column footer still shows them (on
+        // Finish they come first, above).
+        if section != .finish { table += [save, print] }
         table += [
-            scrolling(items: items > 0, space: !spaceActs),
-            help, quit(escape: false),
+            // Inside a study, the way back to the list is kept in a narrow footer too.
             KeyBinding("Backspace", m.openStudy != nil ? "back to list" : "answers",
                        help: m.openStudy != nil ? "back to the list of studies" : "back to your answers (nothing is lost)",
-                       keys: [.backspace, .left, .escape], .back),
+                       essential: m.openStudy != nil, keys: [.backspace, .left, .escape], .back),
+            help, quit(escape: false),
             about,
         ]
-        // On Finish, saving and printing come first (above).
-        if section != .finish { table += [save, print] }
         return table
     }
 
